@@ -1,0 +1,31 @@
+/** Electron's main process: thin. The engine is createApp; this file only makes a window and bridges IPC. */
+import electron from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createApp } from '../app';
+import { bridgeIpc } from './ipc';
+import { createMainWindow } from './window';
+
+const { app, ipcMain } = electron;
+
+// Bundled to dist/electron/main.cjs; the project's files sit two levels up (or in the asar archive).
+const root = join(__dirname, '..', '..');
+const indexHtml = join(root, 'dist', 'renderer', 'index.html');
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(() => {
+  const mauzo = createApp({
+    dataDir: app.getPath('userData'),
+    migrationsFolder: join(root, 'migrations'),
+    version: app.getVersion(),
+  });
+  const window = createMainWindow(electron, { preload: join(__dirname, 'preload.cjs'), indexHtml });
+  bridgeIpc(ipcMain, mauzo, window.webContents, pathToFileURL(indexHtml).href);
+  app.on('window-all-closed', () => {
+    void mauzo.close().then(() => app.quit());
+  });
+}, (error: unknown) => {
+  console.error('Mauzo failed to start', error);
+  app.exit(1);
+});

@@ -1,0 +1,41 @@
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { pathToFileURL } from 'node:url';
+
+/** The till's window: the renderer gets no Node, runs sandboxed, and reaches main only via preload. */
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Mauzo',
+    backgroundColor: '#f4f1ea',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  };
+}
+
+export interface WindowDeps {
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+}
+
+export function createMainWindow(electron: WindowDeps, paths: { preload: string; indexHtml: string }): BrowserWindow {
+  const window = new electron.BrowserWindow(windowOptions(paths.preload));
+  const indexUrl = pathToFileURL(paths.indexHtml).href;
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-navigate', (event, url) => {
+    if (url !== indexUrl) event.preventDefault();
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(indexUrl);
+  return window;
+}

@@ -1,0 +1,33 @@
+/** `npm run serve -- [--port N] [--data DIR]`: the headless host on 127.0.0.1. */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../app';
+import { projectPaths } from '../paths';
+import { startHost } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    data: { type: 'string', default: join(homedir(), '.mauzo') },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+
+const app = createApp({ dataDir: values.data, migrationsFolder: projectPaths.migrations, version: process.env.npm_package_version });
+const host = await startHost({ app, port, rendererDir: projectPaths.renderer });
+console.log(`Mauzo till at ${host.url}`);
+console.log(`data: ${values.data}`);
+
+async function shutdown(): Promise<void> {
+  await host.close();
+  await app.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

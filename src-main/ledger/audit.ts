@@ -1,0 +1,11 @@
+import type { LedgerDb } from './open';
+import { auditLog } from './schema';
+
+export function appendAudit(
+  db: LedgerDb,
+  entry: { at: Date; userId: number | null; action: string; detail?: Record<string, unknown> },
+): void {
+  db.insert(auditLog)
+    .values({ at: entry.at.toISOString(), userId: entry.userId, action: entry.action, detail: entry.detail ?? {} })
+    .run();
+}

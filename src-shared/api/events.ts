@@ -1,0 +1,10 @@
+import type { SyncStatus } from './contract';
+
+/** Events the engine pushes to the till (IPC 'mauzo:event' or the host's server-sent events). */
+export interface EventMap {
+  'sync.status': SyncStatus;
+}
+
+export type EventName = keyof EventMap;
+
+export const EVENT_NAMES: readonly EventName[] = ['sync.status'];

@@ -1,0 +1,29 @@
+import { createApp, type App, type AppOptions } from '../../src-main/app';
+import { projectPaths } from '../../src-main/paths';
+import type { InputOf, MethodName, OutputOf } from '../../src-shared/api';
+import { tempDir } from './temp';
+
+export interface TestApp extends App {
+  dataDir: string;
+  /** Calls a method and returns its value, failing the test with the error body otherwise. */
+  call<M extends MethodName>(method: M, input: InputOf<M>, token?: string | null): Promise<OutputOf<M>>;
+  dispose(): Promise<void>;
+}
+
+export function startTestApp(options: Partial<AppOptions> = {}): TestApp {
+  const dir = tempDir();
+  const app = createApp({ dataDir: dir.path, migrationsFolder: projectPaths.migrations, log: () => {}, ...options });
+  return {
+    ...app,
+    dataDir: dir.path,
+    async call(method, input, token = null) {
+      const result = await app.dispatch(method, input, token);
+      if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+      return result.value as OutputOf<typeof method>;
+    },
+    async dispose() {
+      await app.close();
+      dir.cleanup();
+    },
+  };
+}
