@@ -1,14 +1,16 @@
 // npm run conformance -- <folder>: replays the eTIMS requests recorded in the folder against a fresh
-// KRA simulator and checks each is accepted. Exits non-zero on any failure.
+// KRA simulator and checks each is accepted, then checks that Mauzo's OSCU client reads every recorded
+// response (responses.ts). Exits non-zero on any failure.
 import { existsSync } from 'node:fs';
 import { replayRequests } from './replay';
 import { report } from './report';
+import { parseRecordedResponses } from './responses';
 
 const folder = process.argv[2];
 if (!folder || !existsSync(folder)) {
   console.error('usage: npm run conformance -- <folder with expected_requests directories>, e.g. ../shared/conformance');
   process.exit(2);
 }
-const results = await replayRequests(folder);
+const results = [...(await replayRequests(folder)), ...(await parseRecordedResponses(folder))];
 const { failed } = report(results, (line) => console.log(line));
 process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,55 @@
+/**
+ * What KRA's answers mean for the outbox (src-main/sync/port.ts): a send is signed, unknown
+ * (transport), a duplicate, a sequence error naming the expected invcNo, or a rejection to park.
+ */
+import type { InvoiceDetailsData, SaleSignature } from '../../src-shared/etims/wire';
+import type { LookupOutcome, SendOutcome } from '../sync/port';
+import { settle, type OscuResult } from './client';
+import type { CallResult } from './transport';
+
+/** "Invalid invcNo sequence, expected: 17 but found: 19" / "Invc No: 5 is invalid, use the expected value: 4". */
+const SEQUENCE = /(?:expected(?: value)?|use the expected value)\s*:?\s*(\d+)/i;
+
+/** What a saveTrnsSalesOsdc attempt came to. */
+export function sendOutcome(result: OscuResult<SaleSignature>): SendOutcome {
+  if (result.ok) return { kind: 'signed', signature: result.data };
+  switch (result.kind) {
+    case 'transport':
+      return { kind: 'transport', code: result.code, message: result.message };
+    case 'empty':
+      return { kind: 'transport', code: '001', message: 'KRA answered a sale with "no search result"' };
+    case 'rejected': {
+      if (result.code === '994') return { kind: 'duplicate', message: result.message };
+      const expected = SEQUENCE.exec(result.message);
+      if (expected && /invc/i.test(result.message)) return { kind: 'sequence', expected: Number(expected[1]), message: result.message };
+      return { kind: 'rejected', code: result.code, message: result.message };
+    }
+  }
+}
+
+/** What selectInvoiceDetails says about one invcNo. A refused lookup proves nothing: try again later. */
+export function lookupOutcome(result: OscuResult<InvoiceDetailsData>): LookupOutcome {
+  if (result.ok) {
+    const first = result.data.salesList[0];
+    if (!first) return { kind: 'absent' };
+    const { curRcptNo, totRcptNo, intrlData, rcptSign, sdcDateTime } = first.receipt;
+    return { kind: 'found', signature: { curRcptNo, totRcptNo, intrlData, rcptSign, sdcDateTime } };
+  }
+  switch (result.kind) {
+    case 'empty':
+      return { kind: 'absent' };
+    case 'transport':
+    case 'rejected':
+      return { kind: 'transport', code: result.code, message: result.message };
+  }
+}
+
+/** sendOutcome of a raw saveTrnsSalesOsdc answer. */
+export function classifySend(result: CallResult): SendOutcome {
+  return sendOutcome(settle('saveTrnsSalesOsdc', result));
+}
+
+/** lookupOutcome of a raw selectInvoiceDetails answer. */
+export function classifyLookup(result: CallResult): LookupOutcome {
+  return lookupOutcome(settle('selectInvoiceDetails', result));
+}
