@@ -2,24 +2,36 @@
  * The composition root: builds every service once. The Electron shell and the headless host both
  * call createApp and talk to the engine only through the returned dispatch and events.
  */
-import type { KraMode } from '../src-shared/api';
+import { ApiError, type KraMode } from '../src-shared/api';
 import { systemClock, type Clock } from '../src-shared/clock';
+import { fromKraDateTime } from '../src-shared/etims/time';
+import { DEFAULT_TAX_RATES } from '../src-shared/tax';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { AppEvents } from './api/events';
 import type { AllHandlers } from './api/handlers';
-import { openLedger } from './ledger/open';
+import { seedDemoCatalogue } from './catalog/demo-catalogue';
+import { openLedger, type LedgerDb } from './ledger/open';
+import { unsignedSummary } from './ledger/outbox';
+import { latestCommittedAt, latestSdcDateTime } from './ledger/sales';
 import { readSetting, writeSetting } from './ledger/settings';
+import { printHandlers } from './print/handlers';
+import { createPrinterFactory, lpCommand, type PrinterFactory } from './print/transports';
+import { ledgerHandlers } from './security/handlers';
 import { newPinSalt } from './security/pin';
 import { seedDemoUsers } from './session/demo-users';
 import { sessionHandlers } from './session/handlers';
 import { Sessions, type LockoutPolicy } from './session/sessions';
 import { KraContact } from './sync/contact';
-import { syncHandlers, syncStatus, type UnsignedQueue } from './sync/handlers';
+import { syncHandlers, syncStatus } from './sync/handlers';
+import { connectKra, type KraLink, type KraSettings } from './sync/link';
+import type { BackoffPolicy } from './sync/backoff';
+import { SyncWorker } from './sync/worker';
 import { systemHandlers } from './system/handlers';
+import { tillHandlers } from './till/handlers';
+import { storeIdentity } from './till/store';
+import { assertMaySell } from './watchdog/guard';
 
-export interface KraSettings {
-  mode: KraMode;
-}
+export type { KraSettings };
 
 export interface AppOptions {
   dataDir: string;
@@ -29,12 +41,18 @@ export interface AppOptions {
   version?: string;
   lockout?: LockoutPolicy;
   offlineLimitSeconds?: number;
+  kraClockToleranceSeconds?: number;
+  backoff?: BackoffPolicy;
+  /** How receipts reach printers; tests pass their own. */
+  printers?: PrinterFactory;
   log?: (message: string, error?: unknown) => void;
 }
 
 export interface App {
   dispatch: Dispatch;
   events: AppEvents;
+  /** Settles once the till has its KRA device (in demo mode: the simulator started and initialised). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,39 +61,101 @@ export const DEFAULT_OFFLINE_LIMIT_SECONDS = 24 * 60 * 60;
 export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
-  const mode = options.kra?.mode ?? 'demo';
+  const mode: KraMode = options.kra?.mode ?? 'demo';
   const db = openLedger(options.dataDir, options.migrationsFolder);
   const pinSalt = ensurePinSalt(db);
-  if (mode === 'demo') seedDemoUsers(db, pinSalt, clock.now());
+  if (mode === 'demo') {
+    seedDemoUsers(db, pinSalt, clock.now());
+    seedDemoCatalogue(db);
+  }
 
   const events = new AppEvents();
   const sessions = new Sessions(clock, options.lockout);
   const contact = new KraContact(db, clock);
-  const queue: UnsignedQueue = { depth: () => 0, oldestCommittedAt: () => null };
+  let link: KraLink | null = null;
+  let worker: SyncWorker | null = null;
+
   const status = () =>
     syncStatus({
       clock,
       contact,
-      queue,
+      queue: () => unsignedSummary(db),
       offlineLimitSeconds: options.offlineLimitSeconds ?? DEFAULT_OFFLINE_LIMIT_SECONDS,
     });
+  const publishStatus = () => events.emit('sync.status', status());
 
   const handlers: AllHandlers = {
     ...systemHandlers({ clock, version: options.version ?? '0.0.0', mode }),
     ...sessionHandlers({ db, clock, sessions, pinSalt }),
-    ...syncHandlers(status),
+    ...syncHandlers({ db, clock, status, onRedriven: () => worker?.wake() }),
+    ...ledgerHandlers(db),
+    ...printHandlers({
+      db,
+      clock,
+      environment: mode,
+      demoVerificationBaseUrl: () => link?.origin ?? '',
+      printers: options.printers ?? createPrinterFactory({ systemCommand: lpCommand }),
+    }),
+    ...tillHandlers({
+      db,
+      clock,
+      taxRates: () => DEFAULT_TAX_RATES,
+      store: () => storeIdentity(db, link?.device ?? null),
+      assertMaySell: () => {
+        if (!link) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
+        assertMaySell(sellingConditions(db, clock, status().state, options.kraClockToleranceSeconds ?? 300));
+      },
+      consumeApproval: () => false,
+      onCommitted: () => {
+        worker?.wake();
+        publishStatus();
+      },
+    }),
   };
+
+  const ready = connectKra({ db, clock, mode, settings: options.kra, dataDir: options.dataDir })
+    .then((connected) => {
+      link = connected;
+      worker = new SyncWorker({
+        db,
+        clock,
+        kra: connected.sales,
+        contact,
+        ...(options.backoff ? { backoff: options.backoff } : {}),
+        onSigned: (saleId, receiptNo) => events.emit('sale.signed', { saleId, receiptNo }),
+        onChange: publishStatus,
+        log: (message) => log(message),
+      });
+      worker.start();
+      publishStatus();
+    })
+    .catch((error: unknown) => log('could not reach KRA to set up this till', error));
 
   return {
     dispatch: createDispatch({ handlers, sessions, onInternalError: (method, e) => log(`${method} failed`, e) }),
     events,
+    ready,
     close: async () => {
+      await ready;
+      await link?.close();
+      await worker?.stop();
       db.$client.close();
     },
   };
 }
 
-function ensurePinSalt(db: ReturnType<typeof openLedger>): string {
+function sellingConditions(db: LedgerDb, clock: Clock, state: ReturnType<typeof syncStatus>['state'], tolerance: number) {
+  const sdc = latestSdcDateTime(db);
+  return {
+    now: clock.now(),
+    state,
+    latestCommittedAt: latestCommittedAt(db),
+    latestKraTime: sdc ? fromKraDateTime(sdc) : null,
+    kraClockToleranceSeconds: tolerance,
+  };
+}
+
+function ensurePinSalt(db: LedgerDb): string {
   const existing = readSetting(db, 'security.pinSalt');
   if (existing) return existing;
   const salt = newPinSalt();

@@ -5,11 +5,14 @@ import { fileURLToPath } from 'node:url';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true } as const;
 
+// Packages stay in node_modules, which electron-builder packs: pdfkit reads its font files from there.
 await build({
   ...common,
   entryPoints: [here('./main.ts')],
   outfile: here('../../dist/electron/main.cjs'),
-  external: ['electron', 'better-sqlite3'],
+  packages: 'external',
+  // The simulator launcher reads import.meta only when no bundled simulator is given; Electron gives one.
+  logOverride: { 'empty-import-meta': 'silent' },
 });
 await build({
   ...common,
@@ -17,4 +20,12 @@ await build({
   outfile: here('../../dist/electron/preload.cjs'),
   external: ['electron'],
 });
-console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+// Demo mode starts the KRA simulator as its own process; a packaged app runs it from this bundle.
+await build({
+  ...common,
+  format: 'esm',
+  entryPoints: [here('../kra-sim/cli.ts')],
+  outfile: here('../../dist/kra-sim/cli.mjs'),
+  packages: 'external',
+});
+console.log('built dist/electron/main.cjs, dist/electron/preload.cjs and dist/kra-sim/cli.mjs');

@@ -19,6 +19,7 @@ app.whenReady().then(() => {
     dataDir: app.getPath('userData'),
     migrationsFolder: join(root, 'migrations'),
     version: app.getVersion(),
+    kra: { mode: 'demo', simulatorEntry: join(root, 'dist', 'kra-sim', 'cli.mjs') },
   });
   const window = createMainWindow(electron, { preload: join(__dirname, 'preload.cjs'), indexHtml });
   bridgeIpc(ipcMain, mauzo, window.webContents, pathToFileURL(indexHtml).href);

@@ -1,4 +1,4 @@
-/** `npm run serve -- [--port N] [--data DIR]`: the headless host on 127.0.0.1. */
+/** `npm run serve -- [--port N] [--data DIR] [--kra-url URL] [--offline-limit-hours H]`: the headless host on 127.0.0.1. */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,10 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     data: { type: 'string', default: join(homedir(), '.mauzo') },
+    /** KRA's (or a simulator's) OSCU base URL; without it demo mode starts its own simulator. */
+    'kra-url': { type: 'string' },
+    /** The store's offline limit before new invoices are refused (default 24 hours). */
+    'offline-limit-hours': { type: 'string' },
   },
 });
 
@@ -19,7 +23,20 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const app = createApp({ dataDir: values.data, migrationsFolder: projectPaths.migrations, version: process.env.npm_package_version });
+const offlineLimitHours = values['offline-limit-hours'] === undefined ? undefined : Number(values['offline-limit-hours']);
+if (offlineLimitHours !== undefined && !(offlineLimitHours > 0)) {
+  console.error(`--offline-limit-hours must be a positive number of hours, not "${values['offline-limit-hours']}"`);
+  process.exit(2);
+}
+
+const app = createApp({
+  dataDir: values.data,
+  migrationsFolder: projectPaths.migrations,
+  version: process.env.npm_package_version,
+  kra: { mode: 'demo', ...(values['kra-url'] ? { baseUrl: values['kra-url'] } : {}) },
+  ...(offlineLimitHours === undefined ? {} : { offlineLimitSeconds: offlineLimitHours * 3600 }),
+});
+await app.ready;
 const host = await startHost({ app, port, rendererDir: projectPaths.renderer });
 console.log(`Mauzo till at ${host.url}`);
 console.log(`data: ${values.data}`);

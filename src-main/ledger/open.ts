@@ -7,6 +7,9 @@ import * as schema from './schema';
 
 export type LedgerDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** The ledger itself or an open transaction on it: what repository functions write through. */
+export type LedgerWriter = LedgerDb | Parameters<Parameters<LedgerDb['transaction']>[0]>[0];
+
 export const LEDGER_FILE = 'mauzo-ledger.sqlite';
 
 /**
@@ -23,4 +26,19 @@ export function openLedger(dataDir: string, migrationsFolder: string): LedgerDb 
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;
+}
+
+/**
+ * Runs a write that may wait for the next fsync: in WAL mode a commit under synchronous=NORMAL
+ * survives a crash of the process and becomes durable against power loss with the next FULL commit.
+ * Only for records that can be recovered or lost without harm: KRA's answers (asked again after a
+ * power cut), the audit of KRA traffic, the time of last contact.
+ */
+export function withoutFsync<T>(db: LedgerDb, write: () => T): T {
+  db.$client.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    db.$client.pragma('synchronous = FULL');
+  }
 }

@@ -3,7 +3,7 @@
  * `npm run db:generate` turns changes here into SQL under migrations/.
  */
 import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -30,4 +30,155 @@ export const auditLog = sqliteTable('audit_log', {
   userId: integer('user_id').references(() => users.id),
   action: text('action').notNull(),
   detail: text('detail', { mode: 'json' }).notNull().default(sql`'{}'`),
+});
+
+/** This till's OSCU device as KRA initialised it (selectInitOsdcInfo). One row per environment. */
+export const devices = sqliteTable('devices', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  environment: text('environment', { enum: ['demo', 'sandbox', 'production'] }).notNull().unique(),
+  tin: text('tin').notNull(),
+  branchId: text('branch_id').notNull(),
+  serialNo: text('serial_no').notNull(),
+  sdcId: text('sdc_id').notNull(),
+  mrcNo: text('mrc_no').notNull(),
+  deviceId: text('device_id').notNull(),
+  cmcKey: text('cmc_key').notNull(),
+  taxpayerName: text('taxpayer_name').notNull(),
+  branchName: text('branch_name').notNull(),
+  initialisedAt: text('initialised_at').notNull(),
+});
+
+/** The demo catalogue until the catalogue issue brings KRA-registered items of the store's own. */
+export const items = sqliteTable('items', {
+  code: text('code').primaryKey(),
+  classCode: text('class_code').notNull(),
+  name: text('name').notNull(),
+  barcode: text('barcode').unique(),
+  packagingUnit: text('packaging_unit').notNull(),
+  quantityUnit: text('quantity_unit').notNull(),
+  taxClass: text('tax_class', { enum: ['A', 'B', 'C', 'D', 'E'] }).notNull(),
+  unitPrice: integer('unit_price').notNull(),
+  registered: integer('registered', { mode: 'boolean' }).notNull().default(false),
+});
+
+/**
+ * Sales and credit notes. Append-only (triggers in the migration refuse deletes and edits); the KRA
+ * signature columns are filled once, by the sync worker. `hash` chains each sale to the one before.
+ */
+export const sales = sqliteTable('sales', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  receiptNo: integer('receipt_no').notNull().unique(),
+  kind: text('kind', { enum: ['S', 'R'] }).notNull(),
+  originalSaleId: integer('original_sale_id'),
+  refundReason: text('refund_reason'),
+  committedAt: text('committed_at').notNull(),
+  cashierId: integer('cashier_id').notNull().references(() => users.id),
+  customerTin: text('customer_tin'),
+  customerName: text('customer_name'),
+  total: integer('total').notNull(),
+  taxableTotal: integer('taxable_total').notNull(),
+  taxTotal: integer('tax_total').notNull(),
+  changeGiven: integer('change_given').notNull(),
+  /** The saveTrnsSalesOsdc body, frozen at commit, without invcNo: every resend is the same request. */
+  payload: text('payload', { mode: 'json' }).notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  invcNo: integer('invc_no'),
+  curRcptNo: integer('cur_rcpt_no'),
+  totRcptNo: integer('tot_rcpt_no'),
+  intrlData: text('intrl_data'),
+  rcptSign: text('rcpt_sign'),
+  sdcDateTime: text('sdc_date_time'),
+  signedAt: text('signed_at'),
+});
+
+export const saleLines = sqliteTable('sale_lines', {
+  saleId: integer('sale_id').notNull().references(() => sales.id),
+  seq: integer('seq').notNull(),
+  /** On a credit note: the line of the original sale this line credits. */
+  originalSeq: integer('original_seq'),
+  itemCode: text('item_code').notNull(),
+  name: text('name').notNull(),
+  quantity: integer('quantity').notNull(),
+  unitPrice: integer('unit_price').notNull(),
+  discount: integer('discount').notNull(),
+  total: integer('total').notNull(),
+  taxClass: text('tax_class', { enum: ['A', 'B', 'C', 'D', 'E'] }).notNull(),
+  /** The class's rate when sold, hundredths of a percent (1600 = 16%). */
+  rate: integer('rate').notNull(),
+  taxable: integer('taxable').notNull(),
+  tax: integer('tax').notNull(),
+}, (t) => [uniqueIndex('sale_lines_seq').on(t.saleId, t.seq)]);
+
+export const tenders = sqliteTable('tenders', {
+  saleId: integer('sale_id').notNull().references(() => sales.id),
+  seq: integer('seq').notNull(),
+  kind: text('kind', { enum: ['cash', 'mpesa', 'card', 'credit'] }).notNull(),
+  amount: integer('amount').notNull(),
+  reference: text('reference'),
+}, (t) => [uniqueIndex('tenders_seq').on(t.saleId, t.seq), uniqueIndex('tenders_mpesa_reference').on(t.kind, t.reference)]);
+
+/**
+ * The queue to KRA: one row per sale, sent strictly in sale order by one sender. `invcNo` is given at
+ * the first send and kept across timeouts; `unknown` means a request may have reached KRA unanswered.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    saleId: integer('sale_id').primaryKey().references(() => sales.id),
+    state: text('state', { enum: ['pending', 'unknown', 'signed', 'parked'] }).notNull(),
+    invcNo: integer('invc_no'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  // The sender and the status bar look for the few unsigned rows among many signed ones.
+  (t) => [index('outbox_state').on(t.state, t.saleId)],
+);
+
+/** Every request to KRA and its answer, with timing. */
+export const kraExchanges = sqliteTable('kra_exchanges', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  startedAt: text('started_at').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  endpoint: text('endpoint').notNull(),
+  request: text('request').notNull(),
+  httpStatus: integer('http_status'),
+  response: text('response'),
+  resultCd: text('result_cd'),
+  outcome: text('outcome').notNull(),
+});
+
+/** Named gapless counters (KRA's invcNo and others). */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  next: integer('next').notNull(),
+});
+
+/** Carts put aside at the till, to be recalled later (even after a restart). Not part of the ledger. */
+export const holds = sqliteTable('holds', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  heldAt: text('held_at').notNull(),
+  cashierId: integer('cashier_id').notNull().references(() => users.id),
+  label: text('label').notNull(),
+  /** The open cart as the till had it: lines, discounts, customer. */
+  cart: text('cart', { mode: 'json' }).notNull(),
+});
+
+/**
+ * The durable print queue: every receipt, copy or drawer kick goes through here, so a printer that
+ * fails leaves the job waiting for a reprint instead of losing it.
+ */
+export const printJobs = sqliteTable('print_jobs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  createdAt: text('created_at').notNull(),
+  saleId: integer('sale_id').references(() => sales.id),
+  kind: text('kind', { enum: ['receipt', 'copy', 'drawer', 'report'] }).notNull(),
+  printer: text('printer').notNull(),
+  /** The rendered document (receipt model) or command to send. */
+  document: text('document', { mode: 'json' }).notNull(),
+  state: text('state', { enum: ['queued', 'printed', 'failed'] }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  printedAt: text('printed_at'),
 });

@@ -1,5 +1,5 @@
 import type { Clock } from '../../src-shared/clock';
-import type { LedgerDb } from '../ledger/open';
+import { withoutFsync, type LedgerDb } from '../ledger/open';
 import { readSetting, writeSetting } from '../ledger/settings';
 
 const LAST_CONTACT = 'kra.lastContactAt';
@@ -20,7 +20,7 @@ export class KraContact {
   answered(): void {
     this.reachableNow = true;
     this.lastErrorNow = null;
-    writeSetting(this.db, LAST_CONTACT, this.clock.now().toISOString());
+    withoutFsync(this.db, () => writeSetting(this.db, LAST_CONTACT, this.clock.now().toISOString()));
   }
 
   failed(error: { code: string; message: string }): void {

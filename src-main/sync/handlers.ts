@@ -1,13 +1,13 @@
-import type { SyncStatus } from '../../src-shared/api';
+import { ApiError, type SyncStatus } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
 import type { Handlers } from '../api/handlers';
+import type { LedgerDb } from '../ledger/open';
+import { parkedSales, redrive } from '../ledger/outbox';
 import { judge } from '../watchdog/state';
 import type { KraContact } from './contact';
 
-export interface UnsignedQueue {
-  depth(): number;
-  oldestCommittedAt(): Date | null;
-}
+/** Sales committed here that KRA has not signed yet: how many, and since when. */
+export type UnsignedQueue = () => { depth: number; oldestCommittedAt: Date | null };
 
 export function syncStatus(deps: {
   clock: Clock;
@@ -16,7 +16,7 @@ export function syncStatus(deps: {
   offlineLimitSeconds: number;
 }): SyncStatus {
   const now = deps.clock.now();
-  const oldest = deps.queue.oldestCommittedAt();
+  const { depth, oldestCommittedAt: oldest } = deps.queue();
   const lastContactAt = deps.contact.lastContactAt;
   const verdict = judge({
     now,
@@ -27,13 +27,29 @@ export function syncStatus(deps: {
   });
   return {
     ...verdict,
-    queueDepth: deps.queue.depth(),
+    queueDepth: depth,
     oldestUnsignedAgeSeconds: oldest ? Math.floor((now.getTime() - oldest.getTime()) / 1000) : null,
     lastContactAt: lastContactAt?.toISOString() ?? null,
     lastError: deps.contact.lastError,
   };
 }
 
-export function syncHandlers(status: () => SyncStatus): Handlers<'sync.status'> {
-  return { 'sync.status': () => status() };
+export function syncHandlers(deps: {
+  db: LedgerDb;
+  clock: Clock;
+  status: () => SyncStatus;
+  /** A parked sale is back in the queue: the sender should look again. */
+  onRedriven: () => void;
+}): Handlers<'sync.status' | 'sync.parked' | 'sync.redrive'> {
+  return {
+    'sync.status': () => deps.status(),
+    'sync.parked': () => parkedSales(deps.db),
+    'sync.redrive': ({ saleId }) => {
+      if (!redrive(deps.db, saleId, deps.clock.now())) {
+        throw new ApiError('SALE_NOT_PARKED', `saleId: sale ${saleId} is not parked`, { field: 'saleId' });
+      }
+      deps.onRedriven();
+      return { saleId };
+    },
+  };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors';
 import type { Access, Role } from './roles';
+import type { ReceiptDocument } from '../receipt/model';
 
 export interface MethodDef<I extends z.ZodType, O> {
   input: I;
@@ -49,6 +50,318 @@ export interface SyncStatus {
   lastError: { code: string; message: string } | null;
 }
 
+export const KRA_PIN = /^[A-Z][0-9]{9}[A-Z]$/;
+const cents = z.number().int('whole cents').nonnegative();
+
+const discount = z.union([
+  z.object({ rate: z.number().int('hundredths of a percent').min(1).max(10_000) }).strict(),
+  z.object({ amount: cents.min(1) }).strict(),
+]);
+
+const tenders = z
+  .array(
+    z
+      .object({
+        kind: z.enum(['cash', 'mpesa', 'card', 'credit']),
+        amount: cents.min(1),
+        reference: z.string().trim().toUpperCase().optional(),
+      })
+      .strict(),
+  )
+  .min(1, 'a payment is needed')
+  .max(10);
+
+/** From session.authorize: a supervisor's consent, spent on one sale or credit note. */
+const approval = z.string().min(1).optional();
+
+export const saleInput = z
+  .object({
+    lines: z
+      .array(
+        z
+          .object({
+            itemCode: z.string().min(1).max(20),
+            /** Hundredths: 150 is 1.5 kg. */
+            quantity: z.number().int('hundredths of a unit').min(1).max(100_000_00),
+            discount: discount.optional(),
+            /** A price other than the catalogue's, VAT-inclusive cents; needs a supervisor. */
+            priceOverride: cents.min(1).optional(),
+          })
+          .strict(),
+      )
+      .min(1, 'a sale needs at least one line')
+      .max(500),
+    cartDiscount: discount.optional(),
+    tenders,
+    customer: z
+      .object({
+        tin: z.string().trim().toUpperCase().regex(KRA_PIN, 'a KRA PIN is a letter, 9 digits and a letter (e.g. P051234567M)'),
+        name: z.string().trim().min(1).max(60),
+      })
+      .strict()
+      .optional(),
+    /** From session.authorize: a supervisor's consent to this sale's discounts or price overrides. */
+    approval,
+  })
+  .strict();
+
+export type SaleInput = z.input<typeof saleInput>;
+
+/** A credit note: part or all of a sale taken back, and how the money goes back to the customer. */
+export const refundInput = z
+  .object({
+    originalSaleId: z.number().int().positive(),
+    /** KRA's credit-note reason (code class 32): 01 missing quantity ... 06 refund ... 13 other. */
+    reasonCode: z.string().regex(/^(0[1-9]|1[0-3])$/, 'a KRA credit-note reason code, 01 to 13'),
+    lines: z
+      .array(
+        z
+          .object({
+            /** The line of the original sale. */
+            seq: z.number().int().positive(),
+            quantity: z.number().int('hundredths of a unit').min(1),
+          })
+          .strict(),
+      )
+      .min(1, 'a credit note takes back at least one line')
+      .max(500),
+    tenders,
+    approval,
+  })
+  .strict();
+
+export type RefundInput = z.input<typeof refundInput>;
+
+export interface ReceiptLine {
+  seq: number;
+  itemCode: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  discount: number;
+  total: number;
+  taxClass: 'A' | 'B' | 'C' | 'D' | 'E';
+}
+
+export interface CompletedSale {
+  saleId: number;
+  receiptNo: number;
+  kind: 'sale' | 'creditNote';
+  tradeInvoiceNo: string;
+  committedAt: string;
+  lines: ReceiptLine[];
+  total: number;
+  taxableTotal: number;
+  taxTotal: number;
+  paid: number;
+  change: number;
+  /** Provisional until KRA signs it; the sync worker makes it a tax invoice. */
+  status: 'provisional' | 'signed';
+}
+
+export interface ParkedSale {
+  saleId: number;
+  receiptNo: number;
+  committedAt: string;
+  total: number;
+  reason: string;
+}
+
+export type LedgerVerdict =
+  | { ok: true; sales: number }
+  | { ok: false; sales: number; firstBroken: { saleId: number; receiptNo: number; reason: string } };
+
+/** An item as the till sees it: enough to show, scan and sell it. */
+export interface CatalogItem {
+  code: string;
+  name: string;
+  barcode: string | null;
+  /** VAT-inclusive cents. */
+  unitPrice: number;
+  taxClass: 'A' | 'B' | 'C' | 'D' | 'E';
+  quantityUnit: string;
+  /** Sold by weight or measure: quantities may have decimals (1.25 kg). */
+  weighed: boolean;
+  registered: boolean;
+}
+
+/** A cart the till has open: what a hold keeps and a void records. */
+export const openCart = z
+  .object({
+    lines: saleInput.shape.lines,
+    cartDiscount: saleInput.shape.cartDiscount,
+    customer: saleInput.shape.customer,
+  })
+  .strict();
+
+export type OpenCart = z.output<typeof openCart>;
+
+export interface HoldSummary {
+  holdId: number;
+  label: string;
+  heldAt: string;
+  cashierName: string;
+  lineCount: number;
+  /** At today's prices, after discounts; null when an item has left the catalogue. */
+  total: number | null;
+}
+
+export interface RecalledCart {
+  holdId: number;
+  label: string;
+  cart: OpenCart;
+  /** The cart's items at today's prices, for the till to show. */
+  items: CatalogItem[];
+}
+
+export const APPROVAL_ACTIONS = ['discount', 'priceOverride', 'refund'] as const;
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
+
+export interface Approval {
+  /** Pass as sale.complete's `approval`; good for one sale, until expiresAt. */
+  approval: string;
+  approver: UserSummary;
+  expiresAt: string;
+}
+
+export type PaperWidth = 58 | 80;
+export type PrinterKind = 'tcp' | 'device' | 'system' | 'none';
+
+export interface PrintingSettings {
+  paperWidth: PaperWidth;
+  /** tcp: `host[:port]` (port 9100 by default); device: `/dev/usb/lp0`; system: printer name, '' for the default. */
+  printer: { kind: PrinterKind; address: string };
+  /** Header and footer messages printed on every receipt ('' for none). */
+  topMsg: string;
+  btmMsg: string;
+  /** `data:image/png;base64,...`, at most 384x384 pixels. */
+  logo: string | null;
+}
+
+export interface PrintJobSummary {
+  id: number;
+  createdAt: string;
+  saleId: number | null;
+  kind: 'receipt' | 'copy' | 'drawer' | 'report';
+  printer: string;
+  state: 'queued' | 'printed' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  printedAt: string | null;
+}
+
+/** A receipt print and, on a cash sale's first print, the drawer kick sent before it. */
+export interface PrintOutcome {
+  receipt: PrintJobSummary;
+  drawer: PrintJobSummary | null;
+}
+
+const TCP_ADDRESS = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::(\d{1,5}))?$/;
+const DEVICE_PATH = /^(?:\/dev\/[A-Za-z0-9._/-]+|\\\\\.\\COM\d+)$/;
+const SYSTEM_PRINTER = /^[A-Za-z0-9._@-]*$/;
+
+function printerAddressProblem(printer: { kind: PrinterKind; address: string }): string | null {
+  const { kind, address } = printer;
+  if (kind === 'tcp') {
+    const match = TCP_ADDRESS.exec(address);
+    const port = match?.[1] === undefined ? 9100 : Number(match[1]);
+    return match && port >= 1 && port <= 65535 ? null : 'a network printer needs its IP address or name, with a port if not 9100 (e.g. 192.168.1.50:9100)';
+  }
+  if (kind === 'device') return DEVICE_PATH.test(address) ? null : 'a USB or serial printer needs its device path (e.g. /dev/usb/lp0 or /dev/ttyUSB0)';
+  if (kind === 'system') return SYSTEM_PRINTER.test(address) ? null : 'a system printer name has only letters, digits, dots, dashes and underscores (leave it empty for the default printer)';
+  return null;
+}
+
+export const printingSettingsInput = z
+  .object({
+    paperWidth: z.literal([58, 80], { error: 'the paper is 58 or 80 mm wide' }),
+    printer: z
+      .object({
+        kind: z.enum(['tcp', 'device', 'system', 'none'], { error: 'the printer is tcp, device, system or none' }),
+        address: z.string().trim().max(200, 'at most 200 characters'),
+      })
+      .strict(),
+    topMsg: z.string().trim().max(200, 'at most 200 characters'),
+    btmMsg: z.string().trim().max(200, 'at most 200 characters'),
+    logo: z
+      .string()
+      .max(200_000, 'the logo is too large: use a PNG of at most 384x384 pixels')
+      .regex(/^data:image\/png;base64,/, 'the logo must be a PNG data URL (data:image/png;base64,...)')
+      .nullable(),
+  })
+  .strict()
+  .superRefine((settings, ctx) => {
+    const problem = printerAddressProblem(settings.printer);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['printer', 'address'], message: problem });
+  })
+  .transform((settings) => (settings.printer.kind === 'none' ? { ...settings, printer: { kind: 'none' as const, address: '' } } : settings));
+
+/** KRA's master-data lists the till keeps, each pulled from its own lastReqDt watermark. */
+export const MASTER_LISTS = ['codes', 'itemClasses', 'notices', 'branches'] as const;
+export type MasterList = (typeof MASTER_LISTS)[number];
+
+export interface MasterListStatus {
+  list: MasterList;
+  /** KRA's time of the last successful pull (YYYYMMDDhhmmss, Nairobi); null before the first. */
+  lastReqDt: string | null;
+  syncedAt: string | null;
+  count: number;
+}
+
+export interface MasterListSync {
+  list: MasterList;
+  /** updated: KRA sent records; unchanged: KRA had nothing new (001); failed: the watermark stays. */
+  outcome: 'updated' | 'unchanged' | 'failed';
+  received: number;
+  error: { code: string; message: string } | null;
+}
+
+export interface CodeEntry {
+  code: string;
+  name: string;
+  description: string | null;
+  sortOrder: number | null;
+  /** For class 04, the tax rate in percent. */
+  userDefined1: string | null;
+}
+
+export interface CodeListing {
+  /** kra: synced from selectCodeList; builtIn: Mauzo's copy, until the first sync. */
+  source: 'kra' | 'builtIn';
+  codes: CodeEntry[];
+}
+
+export interface NoticeEntry {
+  noticeNo: number;
+  title: string | null;
+  content: string | null;
+  url: string | null;
+  registeredAt: string | null;
+}
+
+export interface TaxpayerLookup {
+  tin: string;
+  name: string | null;
+  /** KRA's taxprSttsCd as sent ("A" is active). */
+  status: string | null;
+  location: { county: string | null; subCounty: string | null; locality: string | null; description: string | null };
+}
+
+export interface SavedCustomer {
+  customerNo: string;
+  tin: string;
+  name: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  remark: string | null;
+  /** False when KRA could not be reached: the customer is kept here and must be sent again. */
+  sentToKra: boolean;
+  kraError: string | null;
+}
+
+const saleId = z.number().int('a sale id is a whole number').positive();
+
 export const api = {
   'system.health': method<Health>()({ input: none, access: 'public', errors: [] }),
   'session.login': method<{ token: string; user: UserSummary }>()({
@@ -60,6 +373,81 @@ export const api = {
   }),
   'session.logout': method<{ loggedOut: true }>()({ input: none, access: 'cashier', errors: [] }),
   'sync.status': method<SyncStatus>()({ input: none, access: 'cashier', errors: [] }),
+  'sync.parked': method<ParkedSale[]>()({ input: none, access: 'manager', errors: [] }),
+  'sync.redrive': method<{ saleId: number }>()({
+    input: z.object({ saleId: z.number().int().positive() }).strict(),
+    access: 'manager',
+    errors: ['SALE_NOT_PARKED'],
+  }),
+  'sale.complete': method<CompletedSale>()({
+    input: saleInput,
+    access: 'cashier',
+    errors: [
+      'ITEM_NOT_FOUND',
+      'ITEM_NOT_REGISTERED',
+      'TENDER_SHORT',
+      'CHANGE_NOT_IN_CASH',
+      'MPESA_CODE_REQUIRED',
+      'MPESA_CODE_USED',
+      'CUSTOMER_REQUIRED',
+      'DISCOUNT_NOT_ALLOWED',
+      'DISCOUNT_EXCEEDS_LINE',
+      'WATCHDOG_BLOCKED',
+      'CLOCK_BEHIND',
+      'DEVICE_NOT_INITIALISED',
+    ],
+  }),
+  'sale.refund': method<CompletedSale>()({
+    input: refundInput,
+    access: 'cashier',
+    errors: [
+      'SALE_NOT_FOUND',
+      'REFUND_OF_REFUND',
+      'REFUND_EXCEEDS_SALE',
+      'REFUND_NEEDS_APPROVAL',
+      'REFUND_TENDER_MISMATCH',
+      'CUSTOMER_REQUIRED',
+      'MPESA_CODE_REQUIRED',
+      'MPESA_CODE_USED',
+      'WATCHDOG_BLOCKED',
+      'CLOCK_BEHIND',
+      'DEVICE_NOT_INITIALISED',
+    ],
+  }),
+  'ledger.verify': method<LedgerVerdict>()({ input: none, access: 'manager', errors: [] }),
+  'receipt.get': method<ReceiptDocument>()({
+    input: z.object({ saleId, copy: z.boolean().default(false) }).strict(),
+    access: 'cashier',
+    errors: ['SALE_NOT_FOUND', 'DEVICE_NOT_INITIALISED'],
+  }),
+  'receipt.print': method<PrintOutcome>()({
+    input: z.object({ saleId }).strict(),
+    access: 'cashier',
+    errors: ['SALE_NOT_FOUND', 'DEVICE_NOT_INITIALISED', 'PRINTER_NOT_CONFIGURED'],
+  }),
+  'receipt.reprintLast': method<PrintOutcome>()({
+    input: none,
+    access: 'cashier',
+    errors: ['SALE_NOT_FOUND', 'DEVICE_NOT_INITIALISED', 'PRINTER_NOT_CONFIGURED'],
+  }),
+  'receipt.pdf': method<{ fileName: string; base64: string }>()({
+    input: z.object({ saleId, paper: z.enum(['roll80', 'a4'], { error: 'the paper is roll80 or a4' }) }).strict(),
+    access: 'cashier',
+    errors: ['SALE_NOT_FOUND', 'DEVICE_NOT_INITIALISED'],
+  }),
+  'print.queue': method<PrintJobSummary[]>()({ input: none, access: 'cashier', errors: [] }),
+  'print.retry': method<PrintJobSummary>()({
+    input: z.object({ jobId: z.number().int('a job id is a whole number').positive() }).strict(),
+    access: 'cashier',
+    errors: ['PRINT_JOB_NOT_FOUND', 'PRINT_JOB_DONE', 'PRINTER_NOT_CONFIGURED'],
+  }),
+  'drawer.open': method<PrintJobSummary>()({
+    input: z.object({ reason: z.string().trim().max(200, 'at most 200 characters').default('no sale') }).strict(),
+    access: 'supervisor',
+    errors: ['DRAWER_NOT_AVAILABLE'],
+  }),
+  'settings.printing.get': method<PrintingSettings>()({ input: none, access: 'cashier', errors: [] }),
+  'settings.printing.set': method<PrintingSettings>()({ input: printingSettingsInput, access: 'manager', errors: [] }),
 } as const;
 
 export type Api = typeof api;

@@ -3,8 +3,10 @@ import type { SyncStatus } from './contract';
 /** Events the engine pushes to the till (IPC 'mauzo:event' or the host's server-sent events). */
 export interface EventMap {
   'sync.status': SyncStatus;
+  /** KRA signed a sale: its receipt is now a tax invoice. */
+  'sale.signed': { saleId: number; receiptNo: number };
 }
 
 export type EventName = keyof EventMap;
 
-export const EVENT_NAMES: readonly EventName[] = ['sync.status'];
+export const EVENT_NAMES: readonly EventName[] = ['sync.status', 'sale.signed'];

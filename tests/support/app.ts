@@ -10,9 +10,18 @@ export interface TestApp extends App {
   dispose(): Promise<void>;
 }
 
+/** Where no KRA answers (connections are refused): tests that need KRA pass the simulator's address. */
+export const UNREACHABLE_KRA = 'http://127.0.0.1:9/etims-api/';
+
 export function startTestApp(options: Partial<AppOptions> = {}): TestApp {
   const dir = tempDir();
-  const app = createApp({ dataDir: dir.path, migrationsFolder: projectPaths.migrations, log: () => {}, ...options });
+  const app = createApp({
+    dataDir: dir.path,
+    migrationsFolder: projectPaths.migrations,
+    log: () => {},
+    kra: { mode: 'demo', baseUrl: UNREACHABLE_KRA },
+    ...options,
+  });
   return {
     ...app,
     dataDir: dir.path,

@@ -1,0 +1,161 @@
+/**
+ * The till's link to KRA: which server (in demo mode, the simulator started as its own process),
+ * this till's initialised device, the tax rates of that environment, and the calls the outbox makes.
+ */
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { KraMode } from '../../src-shared/api';
+import type { Clock } from '../../src-shared/clock';
+import { DEMO_DEVICE_SERIALS, DEMO_TAXPAYER } from '../../src-shared/etims/demo';
+import type { Profile } from '../../src-shared/etims/endpoints';
+import { centsToWire } from '../../src-shared/money';
+import { launchSimulator, type SimulatorProcess } from '../kra-sim/launch';
+import { appendKraExchange } from '../ledger/kra-exchanges';
+import { deviceFor, saveDevice, type DeviceRow } from '../ledger/devices';
+import type { LedgerDb } from '../ledger/open';
+import { items } from '../ledger/schema';
+import { createOscuClient, type OscuClient } from '../oscu/client';
+import { salesPort } from '../oscu/sales-port';
+import type { GatewayCredentials } from '../oscu/transport';
+import type { SalesPort } from './port';
+
+export interface KraSettings {
+  mode: KraMode;
+  /** KRA's base URL for the profile (or the simulator's). Demo mode without one starts the simulator. */
+  baseUrl?: string;
+  profile?: Profile;
+  tin?: string;
+  bhfId?: string;
+  /** The device serial registered with KRA for this till. */
+  serial?: string;
+  /** Demo mode in a packaged app: the bundled simulator script to start. */
+  simulatorEntry?: string;
+  /** The gateway profile's OAuth client and Apigee app. */
+  gateway?: GatewayCredentials;
+  fetch?: typeof fetch;
+  timeoutsMs?: Partial<Record<'init' | 'write' | 'read' | 'bulkRead', number>>;
+}
+
+export interface KraLink {
+  /** Where KRA (or the simulator) answers: its origin serves the receipt verification page. */
+  origin: string;
+  device: DeviceRow;
+  /** The typed OSCU client for this device. */
+  client: OscuClient;
+  sales: SalesPort;
+  /** Abandons requests in flight and stops the demo simulator. */
+  close(): Promise<void>;
+}
+
+export async function connectKra(deps: {
+  db: LedgerDb;
+  clock: Clock;
+  mode: KraMode;
+  settings: KraSettings | undefined;
+  dataDir: string;
+}): Promise<KraLink> {
+  const { db, mode } = deps;
+  const settings = deps.settings ?? { mode };
+  if (!settings.baseUrl && mode !== 'demo') throw new Error(`no KRA address configured for ${mode}`);
+  const simulator: SimulatorProcess | null = settings.baseUrl
+    ? null
+    : await launchSimulator({
+        stateFile: join(deps.dataDir, 'kra-sim-demo.sqlite'),
+        seed: 'mauzo-demo',
+        ...(settings.simulatorEntry ? { entry: settings.simulatorEntry } : {}),
+      });
+  const baseUrl = settings.baseUrl ?? simulator!.directBase;
+  // Closing the till abandons requests in flight (a sale's stays `unknown` and is settled next time).
+  const closing = new AbortController();
+  const baseFetch = settings.fetch ?? fetch;
+  const abortableFetch: typeof fetch = (url, init) =>
+    baseFetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, closing.signal]) : closing.signal });
+  const clientFor = (device: { tin: string; branchId: string; cmcKey?: string }): OscuClient =>
+    createOscuClient({
+      fetch: abortableFetch,
+      now: () => deps.clock.now(),
+      record: (exchange) => appendKraExchange(db, exchange),
+      target: {
+        baseUrl,
+        profile: settings.profile ?? 'direct',
+        headers: { tin: device.tin, bhfId: device.branchId, ...(device.cmcKey ? { cmcKey: device.cmcKey } : {}) },
+        ...(settings.gateway ? { gateway: settings.gateway } : {}),
+      },
+      ...(settings.timeoutsMs ? { timeouts: settings.timeoutsMs } : {}),
+    });
+
+  // Only a till that has never met KRA waits for it here: a registered one sells offline at once.
+  const device = deviceFor(db, mode) ?? (await initialise(deps, settings, clientFor));
+  const client = clientFor(device);
+  if (mode === 'demo') await registerDemoItems(db, client);
+
+  return {
+    origin: new URL(baseUrl).origin,
+    device,
+    client,
+    sales: salesPort(client, deps.clock),
+    close: async () => {
+      closing.abort();
+      await simulator?.stop();
+    },
+  };
+}
+
+async function initialise(
+  deps: { db: LedgerDb; clock: Clock; mode: KraMode },
+  settings: KraSettings,
+  clientFor: (device: { tin: string; branchId: string }) => OscuClient,
+): Promise<DeviceRow> {
+  const tin = settings.tin ?? DEMO_TAXPAYER.tin;
+  const branchId = settings.bhfId ?? '00';
+  const serialNo = settings.serial ?? DEMO_DEVICE_SERIALS[0]!;
+  const answer = await clientFor({ tin, branchId }).selectInitOsdcInfo({ tin, bhfId: branchId, dvcSrlNo: serialNo });
+  if (!answer.ok) {
+    const why = answer.kind === 'empty' ? 'no device information' : `${answer.code} ${answer.message}`;
+    throw new Error(`KRA did not register device ${serialNo}: ${why}`);
+  }
+  const { info } = answer.data;
+  return saveDevice(deps.db, {
+    environment: deps.mode,
+    tin,
+    branchId,
+    serialNo,
+    sdcId: info.sdcId,
+    mrcNo: info.mrcNo,
+    deviceId: info.dvcId,
+    cmcKey: info.cmcKey,
+    taxpayerName: info.taxprNm ?? '',
+    branchName: info.bhfNm ?? '',
+    initialisedAt: deps.clock.now().toISOString(),
+  });
+}
+
+/** Demo mode's shelf must be known to KRA before it can be sold (spec 2.10). */
+async function registerDemoItems(db: LedgerDb, client: OscuClient): Promise<void> {
+  const pending = db.select().from(items).where(eq(items.registered, false)).all();
+  for (const item of pending) {
+    const answer = await client.saveItem({
+      itemCd: item.code,
+      itemClsCd: item.classCode,
+      itemTyCd: item.code.charAt(2),
+      itemNm: item.name,
+      itemStdNm: null,
+      orgnNatCd: 'KE',
+      pkgUnitCd: item.packagingUnit,
+      qtyUnitCd: item.quantityUnit,
+      taxTyCd: item.taxClass,
+      btchNo: null,
+      bcd: item.barcode,
+      dftPrc: centsToWire(item.unitPrice),
+      isrcAplcbYn: 'N',
+      useYn: 'Y',
+      regrId: 'mauzo',
+      regrNm: 'Mauzo demo',
+      modrId: 'mauzo',
+      modrNm: 'Mauzo demo',
+    });
+    if (answer.ok) {
+      db.update(items).set({ registered: true }).where(eq(items.code, item.code)).run();
+    }
+  }
+}

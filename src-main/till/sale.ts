@@ -1,0 +1,192 @@
+/**
+ * sale.complete: check the cart, price and tax it, take the payment, and commit it to the ledger in
+ * one transaction with its outbox row. The cashier sees it acknowledged only after the commit.
+ */
+import { ApiError, roleAllows, type CompletedSale, type ParsedInputOf, type UserSummary } from '../../src-shared/api';
+import type { Clock } from '../../src-shared/clock';
+import { priceInvoice, TaxError, type Discount, type PricedInvoice, type TaxRates } from '../../src-shared/tax';
+import type { LedgerDb } from '../ledger/open';
+import { commitSale, itemsByCode, mpesaCodeUsed, type NewLine } from '../ledger/sales';
+import { saleBody, type SoldItem } from '../oscu/sale-body';
+import { dominantPaymentType, settle } from './tenders';
+
+type SaleRequest = ParsedInputOf<'sale.complete'>;
+
+export interface StoreIdentity {
+  tillId: string;
+  tradeName: string;
+  address: string;
+  topMsg: string | null;
+  btmMsg: string | null;
+}
+
+export interface SaleDeps {
+  db: LedgerDb;
+  clock: Clock;
+  taxRates: () => TaxRates;
+  store: () => StoreIdentity;
+  /** Throws when no invoice may be issued now (no device, watchdog block, clock behind). */
+  assertMaySell: () => void;
+  /** Spends a supervisor's approval token granted at this cashier's till; false when it is not a live one. */
+  consumeApproval: (token: string | undefined, cashier: UserSummary) => boolean;
+  onCommitted: (saleId: number) => void;
+}
+
+export function completeSale(deps: SaleDeps, input: SaleRequest, cashier: UserSummary): CompletedSale {
+  deps.assertMaySell();
+  const items = soldItems(deps.db, input);
+  const priced = price(input, items, deps.taxRates());
+  const change = settle(input.tenders, priced.total, input.customer !== undefined);
+  requireFreshMpesaCodes(deps.db, input.tenders);
+  // Last, so that a sale refused for another reason does not spend the supervisor's approval.
+  requireApprovalForOverrides(deps, input, cashier);
+  return recordDocument(deps, { kind: 'S', cashier, customer: input.customer ?? null, priced, items, tenders: input.tenders, change, original: null });
+}
+
+export interface TillDocument {
+  kind: 'S' | 'R';
+  cashier: UserSummary;
+  customer: { tin: string; name: string } | null;
+  priced: PricedInvoice;
+  items: readonly SoldItem[];
+  tenders: SaleRequest['tenders'];
+  change: number;
+  /** For a credit note: the sale it credits, the reason code and each line's original line. */
+  original: { saleId: number; reasonCode: string; lineSeqs: readonly number[] } | null;
+}
+
+/** Commits a priced sale or credit note with its frozen KRA body; what the cashier gets back. */
+export function recordDocument(deps: SaleDeps, doc: TillDocument): CompletedSale {
+  const committedAt = deps.clock.now();
+  const store = deps.store();
+  const lines = ledgerLines(doc.priced, doc.items, doc.original?.lineSeqs ?? null);
+  const row = commitSale(deps.db, (receiptNo) => ({
+    sale: {
+      receiptNo,
+      kind: doc.kind,
+      originalSaleId: doc.original?.saleId ?? null,
+      refundReason: doc.original?.reasonCode ?? null,
+      committedAt: committedAt.toISOString(),
+      cashierId: doc.cashier.id,
+      customerTin: doc.customer?.tin ?? null,
+      customerName: doc.customer?.name ?? null,
+      total: doc.priced.total,
+      taxableTotal: doc.priced.taxableTotal,
+      taxTotal: doc.priced.taxTotal,
+      changeGiven: doc.change,
+      payload: saleBody({
+        kind: doc.kind,
+        tradeInvoiceNo: tradeInvoiceNumber(store.tillId, receiptNo),
+        committedAt,
+        cashier: doc.cashier,
+        customer: doc.customer,
+        priced: doc.priced,
+        items: doc.items,
+        paymentType: dominantPaymentType(doc.tenders),
+        store,
+        refund: doc.original ? { reasonCode: doc.original.reasonCode } : null,
+      }),
+    },
+    lines,
+    tenders: doc.tenders.map((t, i) => ({ seq: i + 1, kind: t.kind, amount: t.amount, reference: t.reference ?? null })),
+  }));
+  deps.onCommitted(row.id);
+  return {
+    saleId: row.id,
+    receiptNo: row.receiptNo,
+    kind: doc.kind === 'S' ? 'sale' : 'creditNote',
+    tradeInvoiceNo: tradeInvoiceNumber(store.tillId, row.receiptNo),
+    committedAt: row.committedAt,
+    lines: lines.map(({ taxable: _t, tax: _x, rate: _r, originalSeq: _o, ...line }) => line),
+    total: doc.priced.total,
+    taxableTotal: doc.priced.taxableTotal,
+    taxTotal: doc.priced.taxTotal,
+    paid: doc.priced.total + doc.change,
+    change: doc.change,
+    status: 'provisional',
+  };
+}
+
+export function tradeInvoiceNumber(tillId: string, receiptNo: number): string {
+  return `${tillId}-${String(receiptNo).padStart(6, '0')}`;
+}
+
+function soldItems(db: LedgerDb, input: SaleRequest): (SoldItem & { unitPrice: number; taxClass: NewLine['taxClass'] })[] {
+  const found = itemsByCode(db, input.lines.map((l) => l.itemCode));
+  return input.lines.map((line, i) => {
+    const item = found.get(line.itemCode);
+    const field = `lines.${i}.itemCode`;
+    if (!item) throw new ApiError('ITEM_NOT_FOUND', `${field}: no item with code ${line.itemCode}`, { field, params: { code: line.itemCode } });
+    if (!item.registered) {
+      throw new ApiError('ITEM_NOT_REGISTERED', `${field}: ${item.name} is not registered with KRA`, { field, params: { name: item.name } });
+    }
+    return item;
+  });
+}
+
+function requireApprovalForOverrides(deps: SaleDeps, input: SaleRequest, cashier: UserSummary): void {
+  const overrides = input.cartDiscount !== undefined || input.lines.some((l) => l.discount || l.priceOverride);
+  if (!overrides || roleAllows(cashier.role, 'supervisor')) return;
+  if (!deps.consumeApproval(input.approval, cashier)) {
+    throw new ApiError('DISCOUNT_NOT_ALLOWED', 'approval: discounts and price overrides need a supervisor\'s approval', { field: 'approval' });
+  }
+}
+
+/** A cart's lines at the catalogue's prices (or the overrides), with their discounts, per spec 4.2. */
+export function priceCart(
+  cart: Pick<SaleRequest, 'lines' | 'cartDiscount'>,
+  items: readonly { unitPrice: number; taxClass: NewLine['taxClass'] }[],
+  rates: TaxRates,
+): PricedInvoice {
+  return priceInvoice(
+    cart.lines.map((line, i) => ({
+      unitPrice: line.priceOverride ?? items[i]!.unitPrice,
+      quantity: line.quantity,
+      taxClass: items[i]!.taxClass,
+      ...(line.discount ? { discount: line.discount as Discount } : {}),
+    })),
+    rates,
+    cart.cartDiscount as Discount | undefined,
+  );
+}
+
+function price(input: SaleRequest, items: readonly { unitPrice: number; taxClass: NewLine['taxClass'] }[], rates: TaxRates): PricedInvoice {
+  try {
+    return priceCart(input, items, rates);
+  } catch (error) {
+    if (!(error instanceof TaxError)) throw error;
+    const code = error.code.startsWith('DISCOUNT') ? 'DISCOUNT_EXCEEDS_LINE' : 'INVALID_INPUT';
+    throw new ApiError(code, `${error.field}: ${error.message}`, { field: error.field });
+  }
+}
+
+export function requireFreshMpesaCodes(db: LedgerDb, tenders: SaleRequest['tenders']): void {
+  const seen = new Set<string>();
+  tenders.forEach((tender, i) => {
+    if (tender.kind !== 'mpesa' || !tender.reference) return;
+    if (seen.has(tender.reference) || mpesaCodeUsed(db, tender.reference)) {
+      throw new ApiError('MPESA_CODE_USED', `tenders.${i}.reference: M-Pesa code ${tender.reference} was already used`, {
+        field: `tenders.${i}.reference`,
+        params: { reference: tender.reference },
+      });
+    }
+    seen.add(tender.reference);
+  });
+}
+
+function ledgerLines(priced: PricedInvoice, items: readonly SoldItem[], originalSeqs: readonly number[] | null): NewLine[] {
+  return priced.lines.map((line, i) => ({
+    seq: i + 1,
+    originalSeq: originalSeqs?.[i] ?? null,
+    itemCode: items[i]!.code,
+    name: items[i]!.name,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    discount: line.discountAmount,
+    total: line.total,
+    taxClass: line.taxClass,
+    rate: line.rate,
+    taxable: line.taxable,
+    tax: line.tax,
+  }));
+}

@@ -1,0 +1,28 @@
+import { ApiError, type SyncState } from '../../src-shared/api';
+
+export interface SellingConditions {
+  now: Date;
+  state: SyncState;
+  /** The newest sale in the journal. */
+  latestCommittedAt: Date | null;
+  /** The newest time KRA has stamped on one of our sales (sdcDateTime). */
+  latestKraTime: Date | null;
+  /** KRA's clock and ours may differ a little; a larger gap means ours was wound back. */
+  kraClockToleranceSeconds: number;
+}
+
+/**
+ * Whether a new invoice may be issued now: not while the watchdog blocks, and not with a clock that
+ * is behind the journal or KRA, so winding the clock back cannot dodge the 24-hour rule.
+ */
+export function assertMaySell(c: SellingConditions): void {
+  if (c.state === 'blocked') {
+    throw new ApiError('WATCHDOG_BLOCKED', 'KRA has not been reached within the offline limit; new invoices are refused');
+  }
+  if (c.latestCommittedAt && c.now < c.latestCommittedAt) {
+    throw new ApiError('CLOCK_BEHIND', `the clock (${c.now.toISOString()}) is behind the last sale (${c.latestCommittedAt.toISOString()})`);
+  }
+  if (c.latestKraTime && c.now.getTime() < c.latestKraTime.getTime() - c.kraClockToleranceSeconds * 1000) {
+    throw new ApiError('CLOCK_BEHIND', `the clock (${c.now.toISOString()}) is behind KRA's last time (${c.latestKraTime.toISOString()})`);
+  }
+}

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { outbox, sales } from '../../../src-main/ledger/schema';
+import { redrive, unsignedSummary } from '../../../src-main/ledger/outbox';
+import { KraContact } from '../../../src-main/sync/contact';
+import type { KraSignature, LookupOutcome, PingOutcome, SalesPort, SendOutcome } from '../../../src-main/sync/port';
+import { SyncWorker } from '../../../src-main/sync/worker';
+import { TestClock } from '../../support/clock';
+import { sellSugar, testLedger, type TestLedger } from '../../support/ledger';
+import { waitFor } from '../../support/wait';
+
+function signature(invcNo: number): KraSignature {
+  return { curRcptNo: invcNo, totRcptNo: invcNo, intrlData: 'I'.repeat(26), rcptSign: `SIGN${String(invcNo).padStart(12, '0')}`, sdcDateTime: '20261124120000' };
+}
+
+/** KRA as a script: each send or lookup takes the next scripted answer, or signs by default. */
+class ScriptedKra implements SalesPort {
+  sends: number[] = [];
+  lookups: number[] = [];
+  sendScript: SendOutcome[] = [];
+  lookupScript: LookupOutcome[] = [];
+  pingScript: PingOutcome[] = [];
+
+  async send(payload: Record<string, unknown>): Promise<SendOutcome> {
+    const invcNo = payload.invcNo as number;
+    this.sends.push(invcNo);
+    return this.sendScript.shift() ?? { kind: 'signed', signature: signature(invcNo) };
+  }
+
+  async lookup(invcNo: number): Promise<LookupOutcome> {
+    this.lookups.push(invcNo);
+    return this.lookupScript.shift() ?? { kind: 'absent' };
+  }
+
+  async ping(): Promise<PingOutcome> {
+    return this.pingScript.shift() ?? { kind: 'answered' };
+  }
+}
+
+const timeout: SendOutcome = { kind: 'transport', code: 'TIMEOUT', message: 'no answer within 120000 ms' };
+
+describe('the outbox sender', () => {
+  let ledger: TestLedger;
+  let clock: TestClock;
+  let kra: ScriptedKra;
+  let signed: number[];
+
+  const workerOn = (l: TestLedger) =>
+    new SyncWorker({ db: l.db, clock, kra, contact: new KraContact(l.db, clock), onSigned: (id) => signed.push(id) });
+
+  const drain = async (worker: SyncWorker, steps = 50) => {
+    for (let i = 0; i < steps && unsignedSummary(ledger.db).depth > 0; i++) await worker.step();
+  };
+
+  const invcNoOf = (l: TestLedger, saleId: number) => l.db.select().from(sales).where(eq(sales.id, saleId)).get()!.invcNo;
+  const stateOf = (l: TestLedger, saleId: number) => l.db.select().from(outbox).where(eq(outbox.saleId, saleId)).get()!.state;
+
+  beforeEach(() => {
+    ledger = testLedger();
+    clock = new TestClock();
+    kra = new ScriptedKra();
+    signed = [];
+  });
+  afterEach(() => ledger.close());
+
+  test('signs sales strictly in order with invcNo 1..n', async () => {
+    const ids = [1, 2, 3].map(() => sellSugar(ledger, clock).saleId);
+    await drain(workerOn(ledger));
+    assert.deepEqual(kra.sends, [1, 2, 3]);
+    assert.deepEqual(signed, ids);
+    assert.deepEqual(ids.map((id) => invcNoOf(ledger, id)), [1, 2, 3]);
+  });
+
+  test('after a timeout asks KRA before resending, and adopts the copy KRA already has', async () => {
+    const { saleId } = sellSugar(ledger, clock);
+    kra.sendScript = [timeout];
+    kra.lookupScript = [{ kind: 'found', signature: signature(1) }];
+    const worker = workerOn(ledger);
+    assert.equal(await worker.step(), 'retry');
+    assert.equal(stateOf(ledger, saleId), 'unknown');
+    await worker.step();
+    assert.deepEqual(kra.sends, [1], 'the sale is not sent twice');
+    assert.deepEqual(kra.lookups, [1]);
+    assert.equal(stateOf(ledger, saleId), 'signed');
+  });
+
+  test('after a timeout resends with the same invcNo when KRA has no copy', async () => {
+    sellSugar(ledger, clock);
+    kra.sendScript = [timeout, timeout];
+    await drain(workerOn(ledger));
+    assert.deepEqual(kra.sends, [1, 1, 1]);
+    assert.deepEqual(kra.lookups, [1, 1]);
+  });
+
+  test('a rejection parks the sale with KRA\'s reason and gives its invcNo to the next sale', async () => {
+    const first = sellSugar(ledger, clock).saleId;
+    const second = sellSugar(ledger, clock).saleId;
+    kra.sendScript = [{ kind: 'rejected', code: '910', message: 'Request parameter error[<itemNm> : may not be empty]' }];
+    await drain(workerOn(ledger));
+    assert.equal(stateOf(ledger, first), 'parked');
+    assert.equal(invcNoOf(ledger, second), 1);
+    assert.match(ledger.db.select().from(outbox).where(eq(outbox.saleId, first)).get()!.lastError ?? '', /itemNm/);
+
+    assert.ok(redrive(ledger.db, first, clock.now()));
+    await drain(workerOn(ledger));
+    assert.equal(invcNoOf(ledger, first), 2, 'a re-driven sale takes the next number');
+  });
+
+  test('a sequence error naming the expected number realigns the counter', async () => {
+    const saleId = sellSugar(ledger, clock).saleId;
+    kra.sendScript = [{ kind: 'sequence', expected: 41, message: 'Invalid invcNo sequence, expected: 41 but found: 1' }];
+    await drain(workerOn(ledger));
+    assert.deepEqual(kra.sends, [1, 41]);
+    assert.equal(invcNoOf(ledger, saleId), 41);
+    sellSugar(ledger, clock);
+    await drain(workerOn(ledger));
+    assert.deepEqual(kra.sends, [1, 41, 42]);
+  });
+
+  test('a 994 duplicate is settled by looking the invoice up', async () => {
+    const saleId = sellSugar(ledger, clock).saleId;
+    kra.sendScript = [{ kind: 'duplicate', message: 'There is an overlapped Data' }];
+    kra.lookupScript = [{ kind: 'found', signature: signature(1) }];
+    await drain(workerOn(ledger));
+    assert.equal(stateOf(ledger, saleId), 'signed');
+    assert.deepEqual(kra.sends, [1]);
+  });
+
+  test('a restart after a lost answer asks KRA first: the ledger is the only memory', async () => {
+    const saleId = sellSugar(ledger, clock).saleId;
+    kra.sendScript = [timeout];
+    await workerOn(ledger).step();
+    ledger = ledger.reopen();
+    kra.lookupScript = [{ kind: 'found', signature: signature(1) }];
+    await drain(workerOn(ledger));
+    assert.deepEqual(kra.sends, [1]);
+    assert.equal(stateOf(ledger, saleId), 'signed');
+  });
+
+  test('a sale committed while the sender is busy is sent at once, not after the idle wait', async () => {
+    let answerPing: (() => void) | null = null;
+    kra.ping = () => new Promise((resolve) => (answerPing = () => resolve({ kind: 'answered' })));
+    const worker = new SyncWorker({ db: ledger.db, clock, kra, contact: new KraContact(ledger.db, clock), idlePollMs: 60_000 });
+    worker.start();
+    await waitFor('the sender to ask KRA', () => answerPing !== null);
+    sellSugar(ledger, clock);
+    worker.wake();
+    answerPing!();
+    await waitFor('the sale to be sent', () => kra.sends.length === 1, 2_000);
+    await worker.stop();
+  });
+
+  test('with nothing to send it still asks KRA, so the watchdog knows whether KRA answers', async () => {
+    const contact = new KraContact(ledger.db, clock);
+    const worker = new SyncWorker({ db: ledger.db, clock, kra, contact });
+    kra.pingScript = [{ kind: 'transport', code: 'CONNECTION', message: 'ECONNREFUSED' }];
+    assert.equal(await worker.step(), 'retry');
+    assert.equal(contact.reachable, false);
+    assert.equal(await worker.step(), 'idle');
+    assert.equal(contact.reachable, true);
+    assert.deepEqual(contact.lastContactAt, clock.now());
+  });
+});

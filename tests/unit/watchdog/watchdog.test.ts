@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { assertMaySell } from '../../../src-main/watchdog/guard';
+import { judge } from '../../../src-main/watchdog/state';
+
+const HOUR = 3600 * 1000;
+const now = new Date('2026-11-24T09:00:00Z');
+const ago = (ms: number) => new Date(now.getTime() - ms);
+const DAY_S = 24 * 3600;
+
+describe('the 24-hour watchdog', () => {
+  const cases: [string, Parameters<typeof judge>[0], ReturnType<typeof judge>][] = [
+    ['online with nothing waiting', { now, lastContactAt: ago(60_000), reachable: true, oldestUnsignedAt: null, offlineLimitSeconds: DAY_S }, { state: 'online', secondsUntilBlock: null }],
+    ['offline for 2 hours: selling, 22 hours left', { now, lastContactAt: ago(2 * HOUR), reachable: false, oldestUnsignedAt: null, offlineLimitSeconds: DAY_S }, { state: 'offline', secondsUntilBlock: 22 * 3600 }],
+    ['offline for 24 hours: blocked', { now, lastContactAt: ago(24 * HOUR), reachable: false, oldestUnsignedAt: ago(HOUR), offlineLimitSeconds: DAY_S }, { state: 'blocked', secondsUntilBlock: 0 }],
+    ['KRA answers but a sale has waited 24 hours: blocked', { now, lastContactAt: ago(1000), reachable: true, oldestUnsignedAt: ago(24 * HOUR), offlineLimitSeconds: DAY_S }, { state: 'blocked', secondsUntilBlock: 0 }],
+    ['online with a sale waiting 1 hour', { now, lastContactAt: ago(1000), reachable: true, oldestUnsignedAt: ago(HOUR), offlineLimitSeconds: DAY_S }, { state: 'online', secondsUntilBlock: 23 * 3600 }],
+    ['a store limit of 2 hours', { now, lastContactAt: ago(2 * HOUR), reachable: false, oldestUnsignedAt: null, offlineLimitSeconds: 7200 }, { state: 'blocked', secondsUntilBlock: 0 }],
+  ];
+  for (const [what, input, expected] of cases) test(what, () => assert.deepEqual(judge(input), expected));
+});
+
+describe('the clock guard', () => {
+  const base = { now, state: 'online' as const, latestCommittedAt: ago(HOUR), latestKraTime: ago(HOUR), kraClockToleranceSeconds: 300 };
+
+  test('lets a till with a sane clock sell', () => assert.doesNotThrow(() => assertMaySell(base)));
+  test('refuses new invoices while the watchdog blocks', () => assert.throws(() => assertMaySell({ ...base, state: 'blocked' }), { code: 'WATCHDOG_BLOCKED' }));
+  test('refuses a sale dated before the last journal entry', () =>
+    assert.throws(() => assertMaySell({ ...base, latestCommittedAt: new Date(now.getTime() + 1000) }), { code: 'CLOCK_BEHIND' }));
+  test('refuses a sale dated before the last KRA time beyond the tolerance', () =>
+    assert.throws(() => assertMaySell({ ...base, latestKraTime: new Date(now.getTime() + 301_000) }), { code: 'CLOCK_BEHIND' }));
+  test('tolerates KRA\'s clock running a little ahead of ours', () =>
+    assert.doesNotThrow(() => assertMaySell({ ...base, latestKraTime: new Date(now.getTime() + 299_000) })));
+});
