@@ -1,19 +1,24 @@
-import { useState } from 'react';
+import { useReducer, useState } from 'react';
 import type { UserSummary } from '../src-shared/api';
 import type { ApiClient } from './api/client';
 import { StatusBar } from './components/StatusBar';
+import { useSyncStatus } from './hooks';
 import { LoginScreen } from './screens/LoginScreen';
 import { TillScreen } from './screens/TillScreen';
+import { cartReducer, emptyCart } from './till/cart';
 
+/** The cart lives here, above whoever is logged in, so switching user keeps it. */
 export function App({ api }: { api: ApiClient }) {
   const [user, setUser] = useState<UserSummary | null>(null);
+  const [cart, dispatch] = useReducer(cartReducer, emptyCart);
+  const sync = useSyncStatus(api, user !== null);
 
   const onLogin = (token: string, loggedIn: UserSummary) => {
     api.setToken(token);
     setUser(loggedIn);
   };
   const onLogout = async () => {
-    await api.call('session.logout', {});
+    await api.call('session.logout', {}).catch(() => undefined);
     api.setToken(null);
     setUser(null);
   };
@@ -21,9 +26,13 @@ export function App({ api }: { api: ApiClient }) {
   return (
     <div className="app">
       <main className="app-main">
-        {user ? <TillScreen user={user} onLogout={onLogout} /> : <LoginScreen api={api} onLogin={onLogin} />}
+        {user ? (
+          <TillScreen api={api} user={user} cart={cart} dispatch={dispatch} sync={sync} onLogout={onLogout} />
+        ) : (
+          <LoginScreen api={api} onLogin={onLogin} keptLines={cart.lines.length} />
+        )}
       </main>
-      {user && <StatusBar api={api} />}
+      {user && <StatusBar status={sync.status} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../app';
 import { projectPaths } from '../paths';
 import { startHost } from './server';
+import { testClockFromFlags } from './test-clock';
 
 const { values } = parseArgs({
   options: {
@@ -14,8 +15,11 @@ const { values } = parseArgs({
     'kra-url': { type: 'string' },
     /** The store's offline limit before new invoices are refused (default 24 hours). */
     'offline-limit-hours': { type: 'string' },
+    /** Tests only, with MAUZO_TEST=1: POST /__test/clock { advanceMs } moves the engine's clock. */
+    'test-clock': { type: 'boolean', default: false },
   },
 });
+const testClock = testClockFromFlags(values['test-clock'], process.env);
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -35,9 +39,10 @@ const app = createApp({
   version: process.env.npm_package_version,
   kra: { mode: 'demo', ...(values['kra-url'] ? { baseUrl: values['kra-url'] } : {}) },
   ...(offlineLimitHours === undefined ? {} : { offlineLimitSeconds: offlineLimitHours * 3600 }),
+  ...(testClock ? { clock: testClock } : {}),
 });
 await app.ready;
-const host = await startHost({ app, port, rendererDir: projectPaths.renderer });
+const host = await startHost({ app, port, rendererDir: projectPaths.renderer, ...(testClock ? { testClock } : {}) });
 console.log(`Mauzo till at ${host.url}`);
 console.log(`data: ${values.data}`);
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { EVENT_NAMES, HTTP_STATUS, type ApiErrorBody, type ApiResult } from '../../src-shared/api';
 import type { App } from '../app';
+import { serveTestClock, TEST_CLOCK_PATH, type MovableClock } from './test-clock';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -31,6 +32,8 @@ export interface HostOptions {
   rendererDir: string;
   port?: number;
   hostname?: string;
+  /** Tests only (see test-clock.ts): lets POST /__test/clock move the engine's clock. */
+  testClock?: MovableClock;
 }
 
 export interface Host {
@@ -67,6 +70,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HostOp
     return sendError(res, { code: 'FORBIDDEN', message: 'the till answers only on its loopback address' });
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (options.testClock && url.pathname === TEST_CLOCK_PATH) return serveTestClock(req, res, options.testClock);
   if (url.pathname === '/api/events') return streamEvents(req, res, options.app);
   if (url.pathname.startsWith('/api/')) return callApi(req, res, options.app, url.pathname.slice('/api/'.length));
   return serveFile(res, options.rendererDir, url.pathname);

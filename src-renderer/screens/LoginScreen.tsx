@@ -7,7 +7,16 @@ import { useI18n } from '../i18n';
 const MAX_PIN = 8;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-export function LoginScreen({ api, onLogin }: { api: ApiClient; onLogin: (token: string, user: UserSummary) => void }) {
+export function LoginScreen({
+  api,
+  onLogin,
+  keptLines,
+}: {
+  api: ApiClient;
+  onLogin: (token: string, user: UserSummary) => void;
+  /** Lines of the open cart the last user left, for the next one to carry on with. */
+  keptLines: number;
+}) {
   const { t, language, setLanguage, describeError } = useI18n();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +56,11 @@ export function LoginScreen({ api, onLogin }: { api: ApiClient; onLogin: (token:
           <span key={i} className={i < pin.length ? 'dot filled' : 'dot'} />
         ))}
       </div>
+      {keptLines > 0 && (
+        <p className="kept-cart" data-testid="kept-cart">
+          {keptLines === 1 ? t('login.cartKept.one') : t('login.cartKept.other', { count: keptLines })}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

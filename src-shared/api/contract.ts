@@ -415,6 +415,46 @@ export const api = {
     ],
   }),
   'ledger.verify': method<LedgerVerdict>()({ input: none, access: 'manager', errors: [] }),
+  'session.authorize': method<Approval>()({
+    input: z
+      .object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'), action: z.enum(APPROVAL_ACTIONS) })
+      .strict(),
+    access: 'cashier',
+    errors: ['WRONG_PIN', 'PIN_LOCKED', 'APPROVER_NOT_ALLOWED'],
+  }),
+  'items.search': method<CatalogItem[]>()({
+    input: z
+      .object({ query: z.string().max(60, 'at most 60 characters'), limit: z.number().int().min(1).max(50).default(20) })
+      .strict(),
+    access: 'cashier',
+    errors: [],
+  }),
+  'items.lookup': method<CatalogItem>()({
+    input: z.object({ code: z.string().trim().min(1, 'scan or type a barcode or item code').max(40) }).strict(),
+    access: 'cashier',
+    errors: ['ITEM_NOT_FOUND'],
+  }),
+  'items.quickKeys': method<CatalogItem[]>()({ input: none, access: 'cashier', errors: [] }),
+  'cart.hold': method<{ holdId: number; label: string }>()({
+    input: z
+      .object({ label: z.string().trim().min(1, 'name the hold, e.g. after the customer').max(40), cart: openCart })
+      .strict(),
+    access: 'cashier',
+    errors: [],
+  }),
+  'cart.holds': method<HoldSummary[]>()({ input: none, access: 'cashier', errors: [] }),
+  'cart.recall': method<RecalledCart>()({
+    input: z.object({ holdId: z.number().int().positive() }).strict(),
+    access: 'cashier',
+    errors: ['HOLD_NOT_FOUND'],
+  }),
+  'cart.void': method<{ voided: true }>()({
+    input: z
+      .object({ reason: z.string().trim().min(3, 'say why, in a few words').max(200), cart: openCart })
+      .strict(),
+    access: 'cashier',
+    errors: [],
+  }),
   'receipt.get': method<ReceiptDocument>()({
     input: z.object({ saleId, copy: z.boolean().default(false) }).strict(),
     access: 'cashier',

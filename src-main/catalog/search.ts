@@ -1,0 +1,216 @@
+/**
+ * The till's view of the catalogue, in memory: a cashier's every keystroke searches it, and a scanner's
+ * every Enter looks an item up in it, so neither waits on SQLite. Rebuilt after the items table changes.
+ */
+import type { CatalogItem } from '../../src-shared/api';
+import { allItems, externalVersion, watchItemChanges, type ItemRow } from '../ledger/items';
+import type { LedgerDb } from '../ledger/open';
+
+/** KRA quantity units (code class 10) that are weighed or measured, so sold in decimals. */
+const MEASURED_UNITS = new Set([
+  'KG', 'GRM', 'MGM', 'TNE', 'LBR', 'CR', 'L', 'LTR', 'GLL', 'M', 'MTR', 'CMT', 'KTM', 'YRD', 'M2', 'M3', 'KWT', 'MWT',
+]);
+
+function toCatalogItem(row: ItemRow): CatalogItem {
+  return {
+    code: row.code,
+    name: row.name,
+    barcode: row.barcode,
+    unitPrice: row.unitPrice,
+    taxClass: row.taxClass,
+    quantityUnit: row.quantityUnit,
+    weighed: MEASURED_UNITS.has(row.quantityUnit),
+    registered: row.registered,
+  };
+}
+
+interface Entry {
+  item: CatalogItem;
+  /** Lower-case name. */
+  name: string;
+  /** " word word code barcode": a query word matches where " word" occurs. */
+  haystack: string;
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+const wordsOf = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+function hasEveryWord(haystack: string, words: readonly string[]): boolean {
+  for (const word of words) if (!haystack.includes(` ${word}`)) return false;
+  return true;
+}
+
+/** The first position in `sorted` whose value is not below `key`. */
+function lowerBound(sorted: readonly string[], key: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Every word of every entry, sorted, each with the entries it occurs in: the words starting with
+ * what was typed are one run, and the rarest query word narrows the entries to check.
+ */
+class WordIndex {
+  private readonly words: string[];
+  private readonly postings: Int32Array[];
+  /** occurrencesBefore[i]: how many entry numbers words[0..i) hold together. */
+  private readonly occurrencesBefore: Float64Array;
+  private readonly marks: Int32Array;
+  private generation = 0;
+
+  constructor(haystacks: readonly string[]) {
+    const byWord = new Map<string, number[]>();
+    haystacks.forEach((haystack, entry) => {
+      for (const word of haystack.split(' ')) {
+        if (word === '') continue;
+        const list = byWord.get(word);
+        if (!list) byWord.set(word, [entry]);
+        else if (list.at(-1) !== entry) list.push(entry);
+      }
+    });
+    this.words = [...byWord.keys()].sort();
+    this.postings = this.words.map((word) => Int32Array.from(byWord.get(word)!));
+    this.occurrencesBefore = new Float64Array(this.words.length + 1);
+    this.postings.forEach((list, i) => (this.occurrencesBefore[i + 1] = this.occurrencesBefore[i]! + list.length));
+    this.marks = new Int32Array(haystacks.length);
+  }
+
+  /**
+   * Narrows the entries to check to those with a word starting with the rarest of `prefixes`:
+   * 'none' when some prefix starts no word at all, 'marked' when the rare ones are marked (see
+   * isMarked), 'all' when every prefix is so common that checking every entry is as quick.
+   */
+  narrow(prefixes: readonly string[]): 'none' | 'marked' | 'all' {
+    const ranges = prefixes.map((prefix): [number, number] => [lowerBound(this.words, prefix), lowerBound(this.words, `${prefix}\uffff`)]);
+    const rarest = ranges.reduce((best, range) => (this.weight(range) < this.weight(best) ? range : best));
+    const weight = this.weight(rarest);
+    if (weight === 0) return 'none';
+    if (weight > this.marks.length / 8) return 'all';
+    this.generation += 1;
+    for (let w = rarest[0]; w < rarest[1]; w++) {
+      const list = this.postings[w]!;
+      for (let i = 0; i < list.length; i++) this.marks[list[i]!] = this.generation;
+    }
+    return 'marked';
+  }
+
+  isMarked(entry: number): boolean {
+    return this.marks[entry] === this.generation;
+  }
+
+  private weight([from, to]: [number, number]): number {
+    return this.occurrencesBefore[to]! - this.occurrencesBefore[from]!;
+  }
+}
+
+export class CatalogIndex {
+  /** Sorted by name, so names starting with the query are one contiguous run. */
+  private entries: Entry[] = [];
+  private names: string[] = [];
+  private words = new WordIndex([]);
+  private byCode = new Map<string, Entry>();
+  private byBarcode = new Map<string, Entry>();
+  private stale = true;
+  private seenVersion: number | null = null;
+
+  /** `version` changes when something this index is not told about may have changed the items. */
+  constructor(
+    private readonly load: () => ItemRow[],
+    private readonly version: () => number = () => 0,
+  ) {}
+
+  /** The items table changed: rebuild before the next read. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** An exact barcode or item code, as a scanner or a cashier types it. */
+  lookup(code: string): CatalogItem | undefined {
+    return this.exact(code)?.item;
+  }
+
+  /** By item code only. */
+  item(code: string): CatalogItem | undefined {
+    this.refresh();
+    return this.byCode.get(code.toUpperCase())?.item;
+  }
+
+  /**
+   * Exact code or barcode first, then names that start with the query, then names, codes and
+   * barcodes in which every word of the query starts a word.
+   */
+  search(query: string, limit: number): CatalogItem[] {
+    this.refresh();
+    const text = normalise(query);
+    if (text === '') return [];
+    const found: Entry[] = [];
+    const take = (entry: Entry) => {
+      if (found.length < limit && !found.includes(entry)) found.push(entry);
+    };
+    const exact = this.exact(text);
+    if (exact) take(exact);
+    for (let i = lowerBound(this.names, text); i < this.entries.length && found.length < limit; i++) {
+      const entry = this.entries[i]!;
+      if (!entry.name.startsWith(text)) break;
+      take(entry);
+    }
+    const plain = wordsOf(text);
+    const words = plain === '' ? [] : plain.split(' ');
+    if (words.length === 0 || found.length >= limit) return found.map((entry) => entry.item);
+    const narrowed = this.words.narrow(words);
+    for (let i = 0; narrowed !== 'none' && i < this.entries.length && found.length < limit; i++) {
+      if (narrowed === 'marked' && !this.words.isMarked(i)) continue;
+      const entry = this.entries[i]!;
+      if (hasEveryWord(entry.haystack, words)) take(entry);
+    }
+    return found.map((entry) => entry.item);
+  }
+
+  /** What a scanner cannot reach: items without a barcode and items sold by weight, by name. */
+  quickKeys(limit: number): CatalogItem[] {
+    this.refresh();
+    const keys: CatalogItem[] = [];
+    for (const { item } of this.entries) {
+      if (keys.length >= limit) break;
+      if (item.barcode === null || item.weighed) keys.push(item);
+    }
+    return keys;
+  }
+
+  private exact(code: string): Entry | undefined {
+    this.refresh();
+    const key = code.trim().toUpperCase();
+    return this.byCode.get(key) ?? this.byBarcode.get(key);
+  }
+
+  private refresh(): void {
+    const version = this.version();
+    if (!this.stale && version === this.seenVersion) return;
+    this.stale = false;
+    this.seenVersion = version;
+    const entries = this.load().map((row): Entry => {
+      const item = toCatalogItem(row);
+      const name = normalise(item.name);
+      return { item, name, haystack: ` ${wordsOf(name)} ${item.code.toLowerCase()} ${item.barcode ?? ''}` };
+    });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.entries = entries;
+    this.names = entries.map((entry) => entry.name);
+    this.words = new WordIndex(entries.map((entry) => entry.haystack));
+    this.byCode = new Map(entries.map((entry) => [entry.item.code.toUpperCase(), entry]));
+    this.byBarcode = new Map(entries.flatMap((entry) => (entry.item.barcode ? [[entry.item.barcode.toUpperCase(), entry]] : [])));
+  }
+}
+
+/** The index over the ledger's items, kept fresh by the table's change triggers. One per ledger. */
+export function catalogIndexOf(db: LedgerDb): CatalogIndex {
+  const index = new CatalogIndex(() => allItems(db), () => externalVersion(db));
+  watchItemChanges(db, () => index.invalidate());
+  return index;
+}

@@ -1,0 +1,32 @@
+import type { LedgerDb } from './open';
+import { items } from './schema';
+
+export type ItemRow = typeof items.$inferSelect;
+
+export function allItems(db: LedgerDb): ItemRow[] {
+  return db.select().from(items).all();
+}
+
+/**
+ * Calls `listener` whenever a row of `items` is inserted, updated or deleted through this connection,
+ * whoever writes it (demo seeding, imports, KRA registration). The triggers are TEMP: they live with
+ * the connection and leave the ledger's schema untouched. Other connections: see externalVersion.
+ */
+export function watchItemChanges(db: LedgerDb, listener: () => void): void {
+  const sqlite = db.$client;
+  sqlite.function('mauzo_items_changed', { deterministic: false }, () => {
+    listener();
+    return null;
+  });
+  for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+    sqlite.exec(
+      `CREATE TEMP TRIGGER IF NOT EXISTS mauzo_items_${event.toLowerCase()} AFTER ${event} ON main.items ` +
+        'BEGIN SELECT mauzo_items_changed(); END',
+    );
+  }
+}
+
+/** Changes whenever another connection (another process) commits to the ledger. */
+export function externalVersion(db: LedgerDb): number {
+  return db.$client.pragma('data_version', { simple: true }) as number;
+}
