@@ -11,6 +11,9 @@ import { AppEvents } from './api/events';
 import type { AllHandlers } from './api/handlers';
 import { seedDemoCatalogue } from './catalog/demo-catalogue';
 import { catalogHandlers } from './catalog/handlers';
+import { customerHandlers } from './catalog/customers';
+import { masterDataHandlers, MasterDataSync, taxRatesFromLedger } from './catalog/master-data';
+import { intervalTicker, MasterDataSchedule } from './catalog/master-data-schedule';
 import { catalogIndexOf } from './catalog/search';
 import { openLedger, type LedgerDb } from './ledger/open';
 import { unsignedSummary } from './ledger/outbox';
@@ -80,6 +83,9 @@ export function createApp(options: AppOptions): App {
   let worker: SyncWorker | null = null;
   const catalog = catalogIndexOf(db);
   const approvals = new Approvals(db, clock);
+  const kraDevice = () => link && { client: link.client, environment: mode, tin: link.device.tin, branchId: link.device.branchId };
+  const masterData = new MasterDataSync({ db, clock, link: kraDevice, emit: (event, payload) => events.emit(event, payload) });
+  const masterDataSchedule = new MasterDataSchedule({ clock, ticker: intervalTicker, sync: () => masterData.sync(), log });
 
   const status = () =>
     syncStatus({
@@ -96,6 +102,8 @@ export function createApp(options: AppOptions): App {
     ...syncHandlers({ db, clock, status, onRedriven: () => worker?.wake() }),
     ...ledgerHandlers(db),
     ...catalogHandlers({ index: catalog }),
+    ...masterDataHandlers({ db, link: kraDevice, sync: masterData }),
+    ...customerHandlers({ db, clock, client: () => link?.client ?? null }),
     ...holdHandlers({ db, clock, index: catalog }),
     ...approvalHandlers({ db, clock, sessions, pinSalt, approvals }),
     ...printHandlers({
@@ -108,7 +116,7 @@ export function createApp(options: AppOptions): App {
     ...tillHandlers({
       db,
       clock,
-      taxRates: () => DEFAULT_TAX_RATES,
+      taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES,
       store: () => storeIdentity(db, link?.device ?? null),
       assertMaySell: () => {
         if (!link) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
@@ -136,6 +144,7 @@ export function createApp(options: AppOptions): App {
         log: (message) => log(message),
       });
       worker.start();
+      masterDataSchedule.start();
       publishStatus();
       // Build the search index now rather than on the cashier's first keystroke (about 0.6 s at 50,000 items).
       catalog.lookup('');
@@ -149,6 +158,7 @@ export function createApp(options: AppOptions): App {
     close: async () => {
       await ready;
       await link?.close();
+      await masterDataSchedule.stop();
       await worker?.stop();
       db.$client.close();
     },

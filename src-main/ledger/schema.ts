@@ -3,7 +3,7 @@
  * `npm run db:generate` turns changes here into SQL under migrations/.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -181,4 +181,104 @@ export const printJobs = sqliteTable('print_jobs', {
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
   printedAt: text('printed_at'),
+});
+
+/**
+ * How far each KRA master-data list has been pulled: KRA's resultDt of the last successful answer,
+ * sent back as lastReqDt (spec 2.0), per environment, taxpayer and branch.
+ */
+export const masterDataWatermarks = sqliteTable(
+  'master_data_watermarks',
+  {
+    environment: text('environment', { enum: ['demo', 'sandbox', 'production'] }).notNull(),
+    tin: text('tin').notNull(),
+    branchId: text('branch_id').notNull(),
+    list: text('list', { enum: ['codes', 'itemClasses', 'notices', 'branches'] }).notNull(),
+    /** YYYYMMDDhhmmss, Nairobi: KRA's own clock. */
+    lastReqDt: text('last_req_dt').notNull(),
+    syncedAt: text('synced_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.environment, t.tin, t.branchId, t.list] })],
+);
+
+/** KRA's code classes (selectCodeList, cdCls). */
+export const codeClasses = sqliteTable('code_classes', {
+  classCode: text('class_code').primaryKey(),
+  name: text('name'),
+  description: text('description'),
+  inUse: integer('in_use', { mode: 'boolean' }).notNull(),
+});
+
+/** The codes of each class; for class 04 `userDefined1` is the tax rate in percent. */
+export const codes = sqliteTable(
+  'codes',
+  {
+    classCode: text('class_code').notNull(),
+    code: text('code').notNull(),
+    name: text('name'),
+    description: text('description'),
+    inUse: integer('in_use', { mode: 'boolean' }).notNull(),
+    sortOrder: integer('sort_order'),
+    userDefined1: text('user_defined_1'),
+    userDefined2: text('user_defined_2'),
+    userDefined3: text('user_defined_3'),
+  },
+  (t) => [primaryKey({ columns: [t.classCode, t.code] })],
+);
+
+/** KRA's item classification (selectItemClsList, UNSPSC-based). */
+export const itemClasses = sqliteTable('item_classes', {
+  code: text('code').primaryKey(),
+  name: text('name'),
+  level: integer('level'),
+  taxClass: text('tax_class'),
+  major: integer('major', { mode: 'boolean' }),
+  inUse: integer('in_use', { mode: 'boolean' }).notNull(),
+});
+
+/** KRA's notices to taxpayers (selectNoticeList). */
+export const notices = sqliteTable('notices', {
+  noticeNo: integer('notice_no').primaryKey(),
+  title: text('title'),
+  content: text('content'),
+  url: text('url'),
+  registeredBy: text('registered_by'),
+  /** YYYYMMDDhhmmss, Nairobi, as KRA wrote it. */
+  registeredAt: text('registered_at'),
+});
+
+/** The taxpayer's branches as KRA lists them (selectBhfList). */
+export const branches = sqliteTable(
+  'branches',
+  {
+    tin: text('tin').notNull(),
+    branchId: text('branch_id').notNull(),
+    name: text('name'),
+    open: integer('open', { mode: 'boolean' }),
+    county: text('county'),
+    subCounty: text('sub_county'),
+    locality: text('locality'),
+    location: text('location'),
+    manager: text('manager'),
+    managerPhone: text('manager_phone'),
+    managerEmail: text('manager_email'),
+    headOffice: integer('head_office', { mode: 'boolean' }),
+  },
+  (t) => [primaryKey({ columns: [t.tin, t.branchId] })],
+);
+
+/** The branch's customers, saved locally first and then to KRA (saveBhfCustomer). */
+export const customers = sqliteTable('customers', {
+  /** KRA's custNo (9 characters), given here. */
+  customerNo: text('customer_no').primaryKey(),
+  tin: text('tin').notNull().unique(),
+  name: text('name').notNull(),
+  address: text('address'),
+  phone: text('phone'),
+  email: text('email'),
+  remark: text('remark'),
+  /** Whether KRA holds the latest version; unsent rows wait for a manager to send them again. */
+  sentToKra: integer('sent_to_kra', { mode: 'boolean' }).notNull(),
+  lastError: text('last_error'),
+  savedAt: text('saved_at').notNull(),
 });

@@ -360,6 +360,13 @@ export interface SavedCustomer {
   kraError: string | null;
 }
 
+const customerPin = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(KRA_PIN, 'a KRA PIN is a letter, 9 digits and a letter, e.g. P051234567M');
+const optionalText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).optional();
+
 const saleId = z.number().int('a sale id is a whole number').positive();
 
 export const api = {
@@ -488,6 +495,39 @@ export const api = {
   }),
   'settings.printing.get': method<PrintingSettings>()({ input: none, access: 'cashier', errors: [] }),
   'settings.printing.set': method<PrintingSettings>()({ input: printingSettingsInput, access: 'manager', errors: [] }),
+  'masterData.sync': method<MasterListSync[]>()({
+    input: z
+      .object({ lists: z.array(z.enum(MASTER_LISTS, { error: 'a list is codes, itemClasses, notices or branches' })).min(1).optional() })
+      .strict(),
+    access: 'manager',
+    errors: ['DEVICE_NOT_INITIALISED'],
+  }),
+  'masterData.status': method<MasterListStatus[]>()({ input: none, access: 'cashier', errors: [] }),
+  'codes.list': method<CodeListing>()({
+    input: z.object({ cdCls: z.string().regex(/^\d{2}$/, 'a code class is two digits, e.g. 04 for tax types') }).strict(),
+    access: 'cashier',
+    errors: [],
+  }),
+  'notices.list': method<NoticeEntry[]>()({ input: none, access: 'cashier', errors: [] }),
+  'customers.lookup': method<TaxpayerLookup>()({
+    input: z.object({ tin: customerPin }).strict(),
+    access: 'cashier',
+    errors: ['CUSTOMER_NOT_FOUND', 'KRA_UNREACHABLE', 'KRA_REJECTED', 'DEVICE_NOT_INITIALISED'],
+  }),
+  'customers.save': method<SavedCustomer>()({
+    input: z
+      .object({
+        tin: customerPin,
+        name: z.string().trim().min(1, "the customer's name is needed").max(60, 'at most 60 characters'),
+        address: optionalText(300),
+        phone: optionalText(20),
+        email: z.string().trim().max(50, 'at most 50 characters').email('an email address such as jane@example.com').optional(),
+        remark: optionalText(1000),
+      })
+      .strict(),
+    access: 'cashier',
+    errors: ['KRA_REJECTED', 'DEVICE_NOT_INITIALISED'],
+  }),
 } as const;
 
 export type Api = typeof api;

@@ -1,0 +1,35 @@
+/** A demo device initialised on the simulator, its OSCU client, and the requests it sent. */
+import type { SimulatorProcess } from '../../../src-main/kra-sim/launch';
+import { createOscuClient, type OscuClient } from '../../../src-main/oscu/client';
+import type { Exchange } from '../../../src-main/oscu/transport';
+import type { Clock } from '../../../src-shared/clock';
+import { initDemoDevice } from '../../support/kra-sim';
+
+export interface TestDevice {
+  client: OscuClient;
+  tin: string;
+  branchId: string;
+  exchanges: Exchange[];
+  /** The lastReqDt of each request to this endpoint, in order. */
+  sentSince(endpoint: string): string[];
+}
+
+export async function testDevice(sim: SimulatorProcess, clock: Clock): Promise<TestDevice> {
+  const device = await initDemoDevice(sim);
+  const exchanges: Exchange[] = [];
+  const client = createOscuClient({
+    fetch,
+    now: () => clock.now(),
+    record: (exchange) => exchanges.push(exchange),
+    target: { baseUrl: sim.directBase, profile: 'direct', headers: { tin: device.tin, bhfId: device.bhfId, cmcKey: device.cmcKey } },
+    timeouts: { read: 5_000, bulkRead: 5_000, write: 5_000 },
+  });
+  return {
+    client,
+    tin: device.tin,
+    branchId: device.bhfId,
+    exchanges,
+    sentSince: (endpoint) =>
+      exchanges.filter((e) => e.endpoint.endsWith(endpoint)).map((e) => (JSON.parse(e.request) as { lastReqDt: string }).lastReqDt),
+  };
+}
