@@ -20,6 +20,8 @@ export interface DueSale {
 
 /** The next sale to send: the oldest not yet signed nor parked. One sender, strictly in order. */
 export function nextDue(db: LedgerDb): DueSale | undefined {
+  const saleId = oldestIn(db, 'pending', 'unknown');
+  if (saleId === null) return undefined;
   const row = db
     .select({
       saleId: outbox.saleId,
@@ -33,12 +35,20 @@ export function nextDue(db: LedgerDb): DueSale | undefined {
     })
     .from(outbox)
     .innerJoin(sales, eq(sales.id, outbox.saleId))
-    .where(inArray(outbox.state, ['pending', 'unknown']))
-    .orderBy(asc(outbox.saleId))
-    .limit(1)
-    .get();
-  if (!row) return undefined;
+    .where(eq(outbox.saleId, saleId))
+    .get()!;
   return { ...row, state: row.state as DueSale['state'], payload: row.payload as Record<string, unknown> };
+}
+
+/**
+ * The oldest sale in any of these states: one index probe per state, so finding the next sale
+ * costs the same with ten thousand waiting as with one.
+ */
+function oldestIn(db: LedgerDb, ...states: OutboxState[]): number | null {
+  const firsts = states
+    .map((state) => db.select({ saleId: min(outbox.saleId) }).from(outbox).where(eq(outbox.state, state)).get()?.saleId ?? null)
+    .filter((id): id is number => id !== null);
+  return firsts.length > 0 ? Math.min(...firsts) : null;
 }
 
 function readCounter(db: LedgerWriter): number {
