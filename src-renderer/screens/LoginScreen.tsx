@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UserSummary } from '../../src-shared/api';
-import { LANGUAGES } from '../../src-shared/i18n';
 import type { ApiClient } from '../api/client';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n';
 
 const MAX_PIN = 8;
@@ -17,7 +17,7 @@ export function LoginScreen({
   /** Lines of the open cart the last user left, for the next one to carry on with. */
   keptLines: number;
 }) {
-  const { t, language, setLanguage, describeError } = useI18n();
+  const { t, describeError } = useI18n();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -82,18 +82,7 @@ export function LoginScreen({
           {t('login.submit')}
         </button>
       </div>
-      <div className="languages">
-        {LANGUAGES.map((code) => (
-          <button
-            key={code}
-            type="button"
-            className={code === language ? 'link active' : 'link'}
-            onClick={() => setLanguage(code)}
-          >
-            {t(`language.${code}`)}
-          </button>
-        ))}
-      </div>
+      <LanguageSwitch />
     </section>
   );
 }
