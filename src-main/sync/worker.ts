@@ -46,6 +46,7 @@ export class SyncWorker {
   /** Set by wake(); a wake that comes while a step runs must not be lost. */
   private woken = false;
   private consecutiveFailures = 0;
+  private lastPingAt: number | null = null;
 
   constructor(private readonly deps: SyncWorkerDeps) {}
 
@@ -145,8 +146,6 @@ export class SyncWorker {
     this.deps.contact.answered();
     return null;
   }
-
-  private lastPingAt: number | null = null;
 
   private async heartbeat(): Promise<StepResult> {
     const now = this.deps.clock.now().getTime();
