@@ -4,8 +4,7 @@
  */
 import type { InvoiceDetailsData, SaleSignature } from '../../src-shared/etims/wire';
 import type { LookupOutcome, SendOutcome } from '../sync/port';
-import { settle, type OscuResult } from './client';
-import type { CallResult } from './transport';
+import type { OscuResult } from './client';
 
 /** "Invalid invcNo sequence, expected: 17 but found: 19" / "Invc No: 5 is invalid, use the expected value: 4". */
 const SEQUENCE = /(?:expected(?: value)?|use the expected value)\s*:?\s*(\d+)/i;
@@ -42,14 +41,4 @@ export function lookupOutcome(result: OscuResult<InvoiceDetailsData>): LookupOut
     case 'rejected':
       return { kind: 'transport', code: result.code, message: result.message };
   }
-}
-
-/** sendOutcome of a raw saveTrnsSalesOsdc answer. */
-export function classifySend(result: CallResult): SendOutcome {
-  return sendOutcome(settle('saveTrnsSalesOsdc', result));
-}
-
-/** lookupOutcome of a raw selectInvoiceDetails answer. */
-export function classifyLookup(result: CallResult): LookupOutcome {
-  return lookupOutcome(settle('selectInvoiceDetails', result));
 }

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyLookup, classifySend } from '../../../src-main/oscu/classify';
+import { lookupOutcome, sendOutcome } from '../../../src-main/oscu/classify';
+import { settle } from '../../../src-main/oscu/client';
 import { normaliseDateTime } from '../../../src-main/oscu/parse';
 import { readDirect, readGateway, type CallResult } from '../../../src-main/oscu/transport';
 import { recorded } from '../../support/conformance';
+
+/** What the outbox makes of a raw answer, through the client's own reading of it. */
+const classifySend = (result: CallResult) => sendOutcome(settle('saveTrnsSalesOsdc', result));
+const classifyLookup = (result: CallResult) => lookupOutcome(settle('selectInvoiceDetails', result));
 
 const ODOO = 'odoo/l10n_ke_edi_oscu/mocked_responses';
 const answer = (resultCd: string, resultMsg = '', data: unknown = null): CallResult => ({
