@@ -5,7 +5,7 @@
 import type { Clock } from '../../src-shared/clock';
 import { TAX_TYPES } from '../../src-shared/etims/codes';
 import type { EndpointName, Profile } from '../../src-shared/etims/endpoints';
-import { toKraDateTime } from '../../src-shared/etims/time';
+import { toKraDate, toKraDateTime } from '../../src-shared/etims/time';
 import { SimClock } from './clock';
 import { MESSAGES, Rejection, type Call, type Caller, type Reply } from './context';
 import { FaultBook } from './faults';
@@ -150,7 +150,7 @@ export class Simulator {
           managerPhone: '0700000000',
           managerEmail: 'manager@example.com',
           headOffice: bhfId === '00',
-          openedOn: toKraDateTime(new Date(at)).slice(0, 8),
+          openedOn: toKraDate(new Date(at)),
         }, at);
       }
       this.state.serials.put(serial, { serial, tin, bhfId });
