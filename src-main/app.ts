@@ -15,6 +15,7 @@ import { customerHandlers } from './catalog/customers';
 import { masterDataHandlers, MasterDataSync, taxRatesFromLedger } from './catalog/master-data';
 import { intervalTicker, MasterDataSchedule } from './catalog/master-data-schedule';
 import { catalogIndexOf } from './catalog/search';
+import type { JobEndpoint } from './ledger/kra-jobs';
 import { openLedger, type LedgerDb } from './ledger/open';
 import { unsignedSummary } from './ledger/outbox';
 import { latestCommittedAt, latestSdcDateTime } from './ledger/sales';
@@ -31,6 +32,7 @@ import { KraContact } from './sync/contact';
 import { syncHandlers, syncStatus } from './sync/handlers';
 import { connectKra, type KraLink, type KraSettings } from './sync/link';
 import type { BackoffPolicy } from './sync/backoff';
+import { JobWorker, type JobEffects } from './sync/jobs';
 import { SyncWorker } from './sync/worker';
 import { systemHandlers } from './system/handlers';
 import { tillHandlers } from './till/handlers';
@@ -81,6 +83,9 @@ export function createApp(options: AppOptions): App {
   const contact = new KraContact(db, clock);
   let link: KraLink | null = null;
   let worker: SyncWorker | null = null;
+  let jobs: JobWorker | null = null;
+  /** What each kind of KRA job means here once KRA accepts or refuses it. */
+  const jobEffects: Partial<Record<JobEndpoint, JobEffects>> = {};
   const catalog = catalogIndexOf(db);
   const approvals = new Approvals(db, clock);
   const kraDevice = () => link && { client: link.client, environment: mode, tin: link.device.tin, branchId: link.device.branchId };
@@ -139,11 +144,24 @@ export function createApp(options: AppOptions): App {
         kra: connected.sales,
         contact,
         ...(options.backoff ? { backoff: options.backoff } : {}),
-        onSigned: (saleId, receiptNo) => events.emit('sale.signed', { saleId, receiptNo }),
+        onSigned: (saleId, receiptNo) => {
+          events.emit('sale.signed', { saleId, receiptNo });
+          jobs?.wake();
+        },
         onChange: publishStatus,
         log: (message) => log(message),
       });
+      jobs = new JobWorker({
+        db,
+        clock,
+        client: connected.client,
+        contact,
+        effects: jobEffects,
+        ...(options.backoff ? { backoff: options.backoff } : {}),
+        log: (message) => log(message),
+      });
       worker.start();
+      jobs.start();
       masterDataSchedule.start();
       publishStatus();
       // Build the search index now rather than on the cashier's first keystroke (about 0.6 s at 50,000 items).
@@ -160,6 +178,7 @@ export function createApp(options: AppOptions): App {
       await link?.close();
       await masterDataSchedule.stop();
       await worker?.stop();
+      await jobs?.stop();
       db.$client.close();
     },
   };

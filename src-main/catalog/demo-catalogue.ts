@@ -3,11 +3,13 @@ import { items } from '../ledger/schema';
 
 export type ItemRow = typeof items.$inferSelect;
 
+type DemoItem = Pick<ItemRow, 'code' | 'classCode' | 'name' | 'barcode' | 'packagingUnit' | 'quantityUnit' | 'taxClass' | 'unitPrice'>;
+
 /**
  * A small duka's shelf for demo mode and tests, with KRA item codes (country, type, packaging unit,
  * quantity unit, sequence: spec 3.9) and a mix of all five tax classes. Prices include VAT, in cents.
  */
-export const DEMO_CATALOGUE: readonly Omit<ItemRow, 'registered'>[] = [
+export const DEMO_CATALOGUE: readonly DemoItem[] = [
   { code: 'KE2BGNO0000001', classCode: '50221200', name: 'Maize flour 2kg', barcode: '6161100110017', packagingUnit: 'BG', quantityUnit: 'NO', taxClass: 'C', unitPrice: 18500 },
   { code: 'KE2BGNO0000002', classCode: '50161509', name: 'Sugar 1kg', barcode: '6161100110024', packagingUnit: 'BG', quantityUnit: 'NO', taxClass: 'B', unitPrice: 16500 },
   { code: 'KE2BQNO0000003', classCode: '50131700', name: 'Fresh milk 500ml', barcode: '6161100110031', packagingUnit: 'BQ', quantityUnit: 'NO', taxClass: 'A', unitPrice: 6500 },
@@ -24,7 +26,14 @@ export const DEMO_CATALOGUE: readonly Omit<ItemRow, 'registered'>[] = [
 
 export function seedDemoCatalogue(db: LedgerDb): void {
   db.insert(items)
-    .values(DEMO_CATALOGUE.map((item) => ({ ...item, registered: false })))
+    .values(
+      DEMO_CATALOGUE.map((item) => ({
+        ...item,
+        itemType: item.code.charAt(2) as ItemRow['itemType'],
+        originCountry: item.code.slice(0, 2),
+        registered: false,
+      })),
+    )
     .onConflictDoNothing()
     .run();
 }

@@ -58,7 +58,21 @@ export const items = sqliteTable('items', {
   quantityUnit: text('quantity_unit').notNull(),
   taxClass: text('tax_class', { enum: ['A', 'B', 'C', 'D', 'E'] }).notNull(),
   unitPrice: integer('unit_price').notNull(),
+  /** KRA has accepted the item (saveItem): only then may it be sold. */
   registered: integer('registered', { mode: 'boolean' }).notNull().default(false),
+  /** Code class 24: 1 raw material, 2 finished product, 3 service (no stock). */
+  itemType: text('item_type', { enum: ['1', '2', '3'] }).notNull().default('2'),
+  /** Country of origin, code class 05 (ISO-2). */
+  originCountry: text('origin_country').notNull().default('KE'),
+  /** KRA's useYn: an item withdrawn from sale stays in the ledger for the sales that name it. */
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** KRA's words when it refused the item's latest version; null when accepted or not yet sent. */
+  kraError: text('kra_error'),
+  /** On hand here, in hundredths of the quantity unit; may go below zero when the count is wrong. */
+  stock: integer('stock').notNull().default(0),
+  /** What KRA has been told is on hand (the sum of accepted insertStockIO): saveStockMaster's rsdQty. */
+  kraStock: integer('kra_stock').notNull().default(0),
+  updatedAt: text('updated_at'),
 });
 
 /**
@@ -193,7 +207,7 @@ export const masterDataWatermarks = sqliteTable(
     environment: text('environment', { enum: ['demo', 'sandbox', 'production'] }).notNull(),
     tin: text('tin').notNull(),
     branchId: text('branch_id').notNull(),
-    list: text('list', { enum: ['codes', 'itemClasses', 'notices', 'branches'] }).notNull(),
+    list: text('list', { enum: ['codes', 'itemClasses', 'notices', 'branches', 'purchases', 'imports'] }).notNull(),
     /** YYYYMMDDhhmmss, Nairobi: KRA's own clock. */
     lastReqDt: text('last_req_dt').notNull(),
     syncedAt: text('synced_at').notNull(),
@@ -282,3 +296,95 @@ export const customers = sqliteTable('customers', {
   lastError: text('last_error'),
   savedAt: text('saved_at').notNull(),
 });
+
+/**
+ * KRA requests other than sales, in the order they were queued: items, stock movements, purchases,
+ * imports, branch users. The payload is the request body, frozen when queued, except the number of
+ * the KRA sequence it belongs to (sarNo, purchase invcNo), given at the first send and kept after,
+ * as the sales outbox does with invcNo. A job tied to a sale waits until KRA has signed that sale.
+ */
+export const kraJobs = sqliteTable(
+  'kra_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    endpoint: text('endpoint', {
+      enum: ['saveItem', 'insertStockIO', 'saveStockMaster', 'insertTrnsPurchase', 'updateImportItem', 'saveBhfUser'],
+    }).notNull(),
+    /** What the job is about, for a manager reading the queue: an item code, "sale 12", "purchase 3". */
+    subject: text('subject').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    numbering: text('numbering', { enum: ['sar', 'purchase'] }),
+    number: integer('number'),
+    afterSaleId: integer('after_sale_id').references(() => sales.id),
+    state: text('state', { enum: ['pending', 'unknown', 'done', 'parked'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('kra_jobs_state').on(t.state, t.id)],
+);
+
+/** Every change to the stock on hand, one row per item: sales, credit notes, purchases, imports, adjustments. */
+export const stockMoves = sqliteTable(
+  'stock_moves',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    occurredAt: text('occurred_at').notNull(),
+    itemCode: text('item_code').notNull().references(() => items.code),
+    /** Hundredths of the quantity unit: positive in, negative out. */
+    quantity: integer('quantity').notNull(),
+    /** KRA's stock in/out type, code class 12 (02 purchase, 06 adjustment in, 11 sale, 16 adjustment out...). */
+    ioType: text('io_type').notNull(),
+    /** For adjustments: code class 35 (03 adjustment in, 04 adjustment out, 05 discarding...). */
+    reasonCode: text('reason_code'),
+    note: text('note'),
+    saleId: integer('sale_id').references(() => sales.id),
+    purchaseId: integer('purchase_id').references(() => purchases.id),
+    userId: integer('user_id').references(() => users.id),
+    /** The insertStockIO job that tells KRA. */
+    jobId: integer('job_id').references(() => kraJobs.id),
+  },
+  (t) => [index('stock_moves_item').on(t.itemCode, t.id)],
+);
+
+/** Sales suppliers declared to KRA with this store as the buyer (selectTrnsPurchaseSalesList), and what we made of them. */
+export const purchases = sqliteTable(
+  'purchases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    supplierTin: text('supplier_tin').notNull(),
+    supplierBranchId: text('supplier_branch_id'),
+    supplierName: text('supplier_name'),
+    supplierInvoiceNo: integer('supplier_invoice_no').notNull(),
+    supplierSdcId: text('supplier_sdc_id'),
+    /** The supplier's sale as KRA listed it. */
+    record: text('record', { mode: 'json' }).notNull(),
+    state: text('state', { enum: ['received', 'confirmed', 'rejected'] }).notNull(),
+    fetchedAt: text('fetched_at').notNull(),
+    decidedAt: text('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    /** The insertTrnsPurchase job. */
+    jobId: integer('job_id').references(() => kraJobs.id),
+  },
+  (t) => [uniqueIndex('purchases_supplier_invoice').on(t.supplierTin, t.supplierSdcId, t.supplierInvoiceNo)],
+);
+
+/** Customs declaration lines for this taxpayer's imports (selectImportItemList), and the decision on each. */
+export const importItems = sqliteTable(
+  'import_items',
+  {
+    taskCode: text('task_code').notNull(),
+    declarationDate: text('declaration_date').notNull(),
+    itemSeq: integer('item_seq').notNull(),
+    record: text('record', { mode: 'json' }).notNull(),
+    /** Code class 26: 1 unsent, 2 waiting, 3 approved, 4 cancelled. */
+    status: text('status').notNull(),
+    itemCode: text('item_code').references(() => items.code),
+    fetchedAt: text('fetched_at').notNull(),
+    decidedAt: text('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    jobId: integer('job_id').references(() => kraJobs.id),
+  },
+  (t) => [primaryKey({ columns: [t.taskCode, t.declarationDate, t.itemSeq] })],
+);

@@ -11,26 +11,21 @@ import {
   type DueSale,
 } from '../ledger/outbox';
 import type { LedgerDb } from '../ledger/open';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { KraContact } from './contact';
+import { SenderLoop, type LoopOptions, type StepResult } from './loop';
 import type { KraSignature, SalesPort } from './port';
 
-export type StepResult = 'idle' | 'progress' | 'retry';
+export type { StepResult } from './loop';
 
-export interface SyncWorkerDeps {
+export interface SyncWorkerDeps extends LoopOptions {
   db: LedgerDb;
   clock: Clock;
   kra: SalesPort;
   contact: KraContact;
-  backoff?: BackoffPolicy;
-  random?: () => number;
-  /** How long to wait for new sales before looking again when the queue is empty. */
-  idlePollMs?: number;
   /** With nothing to send, KRA is still asked this often, so the watchdog knows it answers. */
   heartbeatMs?: number;
   onSigned?: (saleId: number, receiptNo: number) => void;
   onChange?: () => void;
-  log?: (message: string) => void;
 }
 
 /**
@@ -40,70 +35,30 @@ export interface SyncWorkerDeps {
  * so a restart carries on where it stopped.
  */
 export class SyncWorker {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wakeUp: (() => void) | null = null;
-  /** Set by wake(); a wake that comes while a step runs must not be lost. */
-  private woken = false;
-  private consecutiveFailures = 0;
+  private readonly loop: SenderLoop;
   private lastPingAt: number | null = null;
 
-  constructor(private readonly deps: SyncWorkerDeps) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  constructor(private readonly deps: SyncWorkerDeps) {
+    this.loop = new SenderLoop(() => this.step(), deps);
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.loop;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** A new sale is in the outbox: stop waiting. */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      this.woken = false;
-      const result = await this.step().catch((error: unknown) => {
-        this.deps.log?.(`sync step failed: ${String(error)}`);
-        return 'retry' as const;
-      });
-      if (result === 'progress') continue;
-      const delay =
-        result === 'retry'
-          ? backoffDelay(this.consecutiveFailures, this.deps.backoff ?? DEFAULT_BACKOFF, this.deps.random)
-          : (this.deps.idlePollMs ?? 30_000);
-      await this.pause(delay);
-    }
-  }
-
-  private pause(ms: number): Promise<void> {
-    if (this.woken) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
-        this.wakeUp = null;
-        done();
-      };
-    });
+    this.loop.wake();
   }
 
   /** One move of the queue. Exposed for tests that drive the worker by hand. */
   async step(): Promise<StepResult> {
     const sale = nextDue(this.deps.db);
     const result = sale ? await this.advance(sale) : await this.heartbeat();
-    this.consecutiveFailures = result === 'retry' ? this.consecutiveFailures + 1 : 0;
     this.deps.onChange?.();
     return result;
   }
