@@ -33,6 +33,7 @@ import { syncHandlers, syncStatus } from './sync/handlers';
 import { connectKra, type KraLink, type KraSettings } from './sync/link';
 import type { BackoffPolicy } from './sync/backoff';
 import { JobWorker, type JobEffects } from './sync/jobs';
+import { throttle } from './sync/throttle';
 import { SyncWorker } from './sync/worker';
 import { systemHandlers } from './system/handlers';
 import { tillHandlers } from './till/handlers';
@@ -100,6 +101,8 @@ export function createApp(options: AppOptions): App {
       offlineLimitSeconds: options.offlineLimitSeconds ?? DEFAULT_OFFLINE_LIMIT_SECONDS,
     });
   const publishStatus = () => events.emit('sync.status', status());
+  // A draining backlog moves every few milliseconds; the till needs to hear of it a few times a second.
+  const publishQueueProgress = throttle(publishStatus, 250);
 
   const handlers: AllHandlers = {
     ...systemHandlers({ clock, version: options.version ?? '0.0.0', mode }),
@@ -148,7 +151,7 @@ export function createApp(options: AppOptions): App {
           events.emit('sale.signed', { saleId, receiptNo });
           jobs?.wake();
         },
-        onChange: publishStatus,
+        onChange: publishQueueProgress,
         log: (message) => log(message),
       });
       jobs = new JobWorker({
@@ -179,6 +182,7 @@ export function createApp(options: AppOptions): App {
       await masterDataSchedule.stop();
       await worker?.stop();
       await jobs?.stop();
+      publishQueueProgress.cancel();
       db.$client.close();
     },
   };

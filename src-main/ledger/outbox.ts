@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, min } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, min } from 'drizzle-orm';
 import type { KraSignature } from '../sync/port';
 import { withoutFsync, type LedgerDb, type LedgerWriter } from './open';
 import { counters, outbox, sales } from './schema';
@@ -20,8 +20,11 @@ export interface DueSale {
 
 /** The next sale to send: the oldest not yet signed nor parked. One sender, strictly in order. */
 export function nextDue(db: LedgerDb): DueSale | undefined {
-  const saleId = oldestIn(db, 'pending', 'unknown');
-  if (saleId === null) return undefined;
+  const saleId = oldestIn(db, ['pending', 'unknown']);
+  return saleId === null ? undefined : dueSale(db, saleId);
+}
+
+function dueSale(db: LedgerDb, saleId: number): DueSale {
   const row = db
     .select({
       saleId: outbox.saleId,
@@ -41,12 +44,23 @@ export function nextDue(db: LedgerDb): DueSale | undefined {
 }
 
 /**
- * The oldest sale in any of these states: one index probe per state, so finding the next sale
+ * The sale queued right after this one, if it has never been sent: the sender readies it (gives it
+ * its invcNo) while this one is in flight.
+ */
+export function freshSaleAfter(db: LedgerDb, saleId: number): DueSale | undefined {
+  const next = oldestIn(db, ['pending', 'unknown'], saleId);
+  if (next === null) return undefined;
+  const sale = dueSale(db, next);
+  return sale.state === 'pending' && sale.invcNo === null ? sale : undefined;
+}
+
+/**
+ * The oldest sale in any of these states (after a given one): one index probe per state, so finding the next sale
  * costs the same with ten thousand waiting as with one.
  */
-function oldestIn(db: LedgerDb, ...states: OutboxState[]): number | null {
+function oldestIn(db: LedgerDb, states: OutboxState[], after = 0): number | null {
   const firsts = states
-    .map((state) => db.select({ saleId: min(outbox.saleId) }).from(outbox).where(eq(outbox.state, state)).get()?.saleId ?? null)
+    .map((state) => db.select({ saleId: min(outbox.saleId) }).from(outbox).where(and(eq(outbox.state, state), gt(outbox.saleId, after))).get()?.saleId ?? null)
     .filter((id): id is number => id !== null);
   return firsts.length > 0 ? Math.min(...firsts) : null;
 }
@@ -75,6 +89,17 @@ export function beginAttempt(db: LedgerDb, sale: DueSale, at: Date): number {
     }
     tx.update(outbox).set({ invcNo, state: 'unknown', lastError: null, updatedAt: at.toISOString() }).where(eq(outbox.saleId, sale.saleId)).run();
     return invcNo;
+  });
+}
+
+/** A readied sale that never left goes back to waiting, and gives back its invcNo if no later sale took one. */
+export function releaseReadied(db: LedgerDb, saleId: number, invcNo: number, at: Date): void {
+  db.transaction((tx) => {
+    if (readCounter(tx) === invcNo + 1) writeCounter(tx, invcNo);
+    tx.update(outbox)
+      .set({ state: 'pending', invcNo: null, updatedAt: at.toISOString() })
+      .where(and(eq(outbox.saleId, saleId), eq(outbox.state, 'unknown')))
+      .run();
   });
 }
 
@@ -146,13 +171,12 @@ export function outboxStateOf(db: LedgerDb, saleId: number): OutboxState | undef
 }
 
 export function unsignedSummary(db: LedgerDb): { depth: number; oldestCommittedAt: Date | null } {
-  const row = db
-    .select({ depth: count(), oldest: min(sales.committedAt) })
-    .from(outbox)
-    .innerJoin(sales, eq(sales.id, outbox.saleId))
-    .where(inArray(outbox.state, ['pending', 'unknown', 'parked']))
-    .get();
-  return { depth: row?.depth ?? 0, oldestCommittedAt: row?.oldest ? new Date(row.oldest) : null };
+  const unsigned: OutboxState[] = ['pending', 'unknown', 'parked'];
+  const depth = db.select({ depth: count() }).from(outbox).where(inArray(outbox.state, unsigned)).get()?.depth ?? 0;
+  // Sales commit in id order, so the oldest unsigned is the lowest id: no join over the backlog.
+  const oldestId = oldestIn(db, unsigned);
+  const oldest = oldestId === null ? undefined : db.select({ at: sales.committedAt }).from(sales).where(eq(sales.id, oldestId)).get()?.at;
+  return { depth, oldestCommittedAt: oldest ? new Date(oldest) : null };
 }
 
 /** Sales KRA refused, waiting for a manager: with KRA's reason. */

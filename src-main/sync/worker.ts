@@ -2,20 +2,33 @@ import type { Clock } from '../../src-shared/clock';
 import {
   adoptSignature,
   beginAttempt,
+  freshSaleAfter,
   nextDue,
   outboxStateOf,
   park,
   realign,
   recordFailedAttempt,
+  releaseReadied,
   signedInvcNo,
   type DueSale,
 } from '../ledger/outbox';
 import type { LedgerDb } from '../ledger/open';
 import type { KraContact } from './contact';
 import { SenderLoop, type LoopOptions, type StepResult } from './loop';
-import type { KraSignature, SalesPort } from './port';
+import type { KraSignature, SalesPort, SendOutcome } from './port';
 
 export type { StepResult } from './loop';
+
+/** A sale on its way to KRA under its invcNo, and KRA's answer to come. */
+interface Flight {
+  sale: DueSale;
+  invcNo: number;
+  orgInvcNo: number;
+  answer: Promise<SendOutcome>;
+}
+
+/** The sale after the one in flight, durably given its invcNo and marked `unknown`, not sent yet. */
+type Readied = Omit<Flight, 'answer'>;
 
 export interface SyncWorkerDeps extends LoopOptions {
   db: LedgerDb;
@@ -33,10 +46,16 @@ export interface SyncWorkerDeps extends LoopOptions {
  * keeps it across failures, asks KRA before resending anything whose answer was lost, parks business
  * rejections for a manager, and backs off while KRA cannot be reached. The ledger is its only memory,
  * so a restart carries on where it stopped.
+ *
+ * While one sale waits for KRA, the next is readied (its invcNo written with an fsync), so that it
+ * leaves the moment the first is signed; the first's signature is written while the next is out.
+ * One request is ever in flight, and a sale is sent only after the one before it was signed.
  */
 export class SyncWorker {
   private readonly loop: SenderLoop;
   private lastPingAt: number | null = null;
+  /** Sent when the sale before it was signed; its answer is settled by the next step. */
+  private inFlight: Flight | null = null;
 
   constructor(private readonly deps: SyncWorkerDeps) {
     this.loop = new SenderLoop(() => this.step(), deps);
@@ -46,8 +65,11 @@ export class SyncWorker {
     this.loop.start();
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    // A sale sent ahead is left `unknown` (settled by a lookup next time); its answer is awaited so
+    // that nothing writes to the ledger after the till closes it.
+    await this.inFlight?.answer;
   }
 
   /** A new sale is in the outbox: stop waiting. */
@@ -57,25 +79,51 @@ export class SyncWorker {
 
   /** One move of the queue. Exposed for tests that drive the worker by hand. */
   async step(): Promise<StepResult> {
-    const sale = nextDue(this.deps.db);
-    const result = sale ? await this.advance(sale) : await this.heartbeat();
+    const flight = this.inFlight;
+    this.inFlight = null;
+    const sale = flight ? null : nextDue(this.deps.db);
+    const result = flight ? await this.settle(flight) : sale ? await this.advance(sale) : await this.heartbeat();
     this.deps.onChange?.();
     return result;
   }
 
   private async advance(sale: DueSale): Promise<StepResult> {
     const { db, clock } = this.deps;
-    const originalInvcNo = sale.originalSaleId === null ? 0 : signedInvcNo(db, sale.originalSaleId);
-    if (originalInvcNo === null) return this.parkBehindOriginal(sale);
+    const orgInvcNo = sale.originalSaleId === null ? 0 : signedInvcNo(db, sale.originalSaleId);
+    if (orgInvcNo === null) return this.parkBehindOriginal(sale);
     if (sale.state === 'unknown' && sale.invcNo !== null) {
       const settled = await this.settleUnknown(sale, sale.invcNo);
       if (settled) return settled;
     }
     const invcNo = beginAttempt(db, sale, clock.now());
-    const outcome = await this.deps.kra.send({ ...sale.payload, invcNo, orgInvcNo: originalInvcNo });
+    return this.settle({ sale, invcNo, orgInvcNo, answer: this.send(sale, invcNo, orgInvcNo) });
+  }
+
+  private send(sale: DueSale, invcNo: number, orgInvcNo: number): Promise<SendOutcome> {
+    return this.deps.kra.send({ ...sale.payload, invcNo, orgInvcNo }).catch((error: unknown) => ({
+      kind: 'transport' as const,
+      code: 'CLIENT',
+      message: String(error),
+    }));
+  }
+
+  private async settle(flight: Flight): Promise<StepResult> {
+    const { db, clock } = this.deps;
+    const { sale, invcNo } = flight;
+    // Let the request leave before the fsync that readies the next sale.
+    await new Promise((resolve) => setImmediate(resolve));
+    const next = this.ready(sale);
+    const outcome = await flight.answer;
+    if (outcome.kind === 'signed') {
+      if (next) {
+        this.inFlight = { ...next, answer: this.send(next.sale, next.invcNo, next.orgInvcNo) };
+        // The next request leaves before this sale's signature is written.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return this.signed(sale, invcNo, outcome.signature);
+    }
+    if (next) releaseReadied(db, next.sale.saleId, next.invcNo, clock.now());
     switch (outcome.kind) {
-      case 'signed':
-        return this.signed(sale, invcNo, outcome.signature);
       case 'transport':
         return this.unreachable({ ...sale, invcNo }, `${outcome.code}: ${outcome.message}`);
       case 'duplicate':
@@ -91,6 +139,16 @@ export class SyncWorker {
         this.deps.contact.answered();
         return this.parked({ ...sale, invcNo }, `${outcome.code}: ${outcome.message}`);
     }
+  }
+
+  /** Gives the next sale its invcNo while this one is in flight, if it has never been sent and may follow now. */
+  private ready(current: DueSale): Readied | null {
+    const { db, clock } = this.deps;
+    const next = freshSaleAfter(db, current.saleId);
+    if (!next) return null;
+    const orgInvcNo = next.originalSaleId === null ? 0 : signedInvcNo(db, next.originalSaleId);
+    if (orgInvcNo === null) return null;
+    return { sale: next, invcNo: beginAttempt(db, next, clock.now()), orgInvcNo };
   }
 
   /** After a lost answer: adopt KRA's copy if it has one; resend only if it has none. */

@@ -6,8 +6,10 @@ import { redrive, unsignedSummary } from '../../../src-main/ledger/outbox';
 import { KraContact } from '../../../src-main/sync/contact';
 import type { KraSignature, LookupOutcome, PingOutcome, SalesPort, SendOutcome } from '../../../src-main/sync/port';
 import { SyncWorker } from '../../../src-main/sync/worker';
+import { refundSale } from '../../../src-main/till/refund';
+import { refundInput } from '../../../src-shared/api';
 import { TestClock } from '../../support/clock';
-import { sellSugar, testLedger, type TestLedger } from '../../support/ledger';
+import { saleDeps, sellSugar, testLedger, type TestLedger } from '../../support/ledger';
 import { waitFor } from '../../support/wait';
 
 function signature(invcNo: number): KraSignature {
@@ -36,6 +38,12 @@ class ScriptedKra implements SalesPort {
   async ping(): Promise<PingOutcome> {
     return this.pingScript.shift() ?? { kind: 'answered' };
   }
+}
+
+/** The whole of a sugar sale refunded in cash, approved. */
+function refundSugar(ledger: TestLedger, clock: TestClock, originalSaleId: number) {
+  const input = refundInput.parse({ originalSaleId, reasonCode: '06', lines: [{ seq: 1, quantity: 100 }], tenders: [{ kind: 'cash', amount: 16_500 }] });
+  return refundSale(saleDeps(ledger, clock, { consumeApproval: () => true }), input, ledger.cashier);
 }
 
 const timeout: SendOutcome = { kind: 'transport', code: 'TIMEOUT', message: 'no answer within 120000 ms' };
@@ -136,6 +144,68 @@ describe('the outbox sender', () => {
     await drain(workerOn(ledger));
     assert.deepEqual(kra.sends, [1]);
     assert.equal(stateOf(ledger, saleId), 'signed');
+  });
+
+  test('while a sale waits for KRA the next one is given its invcNo, and leaves as soon as the first is signed', async () => {
+    const [first, second, third] = [1, 2, 3].map(() => sellSugar(ledger, clock).saleId);
+    const worker = workerOn(ledger);
+    await worker.step();
+    assert.equal(stateOf(ledger, first!), 'signed');
+    assert.deepEqual(kra.sends, [1, 2], 'the second sale went before the first step ended');
+    assert.equal(stateOf(ledger, second!), 'unknown', 'durably marked before it left');
+    assert.equal(ledger.db.select().from(outbox).where(eq(outbox.saleId, second!)).get()!.invcNo, 2);
+    assert.equal(stateOf(ledger, third!), 'pending', 'only one sale is readied ahead');
+    await worker.step();
+    assert.deepEqual(kra.sends, [1, 2, 3]);
+    await drain(worker);
+    assert.deepEqual(kra.sends, [1, 2, 3], 'one request each, in order');
+    assert.deepEqual([first, second, third].map((id) => invcNoOf(ledger, id!)), [1, 2, 3]);
+  });
+
+  test('a readied sale goes back to waiting, and gives back its invcNo, when the one before is not signed', async () => {
+    const first = sellSugar(ledger, clock).saleId;
+    const second = sellSugar(ledger, clock).saleId;
+    kra.sendScript = [timeout];
+    const worker = workerOn(ledger);
+    assert.equal(await worker.step(), 'retry');
+    assert.equal(stateOf(ledger, second), 'pending');
+    assert.equal(ledger.db.select().from(outbox).where(eq(outbox.saleId, second)).get()!.invcNo, null);
+    await drain(worker);
+    assert.deepEqual(kra.sends, [1, 1, 2], 'the first is resent under its number, the second follows with the next');
+    assert.deepEqual([first, second].map((id) => invcNoOf(ledger, id)), [1, 2]);
+  });
+
+  test('a credit note is not sent ahead of the sale it refunds', async () => {
+    const original = sellSugar(ledger, clock);
+    const credit = refundSugar(ledger, clock, original.saleId);
+    const worker = workerOn(ledger);
+    await worker.step();
+    assert.deepEqual(kra.sends, [1], 'the credit note waits until its original is signed');
+    assert.equal(stateOf(ledger, credit.saleId), 'pending');
+    await drain(worker);
+    assert.deepEqual(kra.sends, [1, 2]);
+    assert.equal(invcNoOf(ledger, credit.saleId), 2);
+  });
+
+  test('a restart with a readied sale asks KRA about it before sending it', async () => {
+    sellSugar(ledger, clock);
+    const second = sellSugar(ledger, clock).saleId;
+    let crash: (() => void) | null = null;
+    const hang = new Promise<SendOutcome>((resolve) => (crash = () => resolve(timeout)));
+    kra.send = async (payload) => {
+      kra.sends.push(payload.invcNo as number);
+      return kra.sends.length === 1 ? hang : { kind: 'signed', signature: signature(payload.invcNo as number) };
+    };
+    const step = workerOn(ledger).step();
+    await waitFor('the second sale to be readied', () => stateOf(ledger, second) === 'unknown');
+    ledger = ledger.reopen();
+    crash!();
+    await step.catch(() => undefined);
+    kra = new ScriptedKra();
+    await drain(workerOn(ledger));
+    assert.deepEqual(kra.lookups, [1, 2], 'both numbers are asked about: either may have reached KRA');
+    assert.deepEqual(kra.sends, [1, 2]);
+    assert.equal(invcNoOf(ledger, second), 2);
   });
 
   test('a sale committed while the sender is busy is sent at once, not after the idle wait', async () => {
