@@ -12,15 +12,20 @@ import type { AllHandlers } from './api/handlers';
 import { seedDemoCatalogue } from './catalog/demo-catalogue';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './catalog/customers';
+import { itemImportHandlers } from './catalog/item-import';
+import { itemHandlers, itemJobEffects } from './catalog/items';
 import { masterDataHandlers, MasterDataSync, taxRatesFromLedger } from './catalog/master-data';
 import { intervalTicker, MasterDataSchedule } from './catalog/master-data-schedule';
 import { catalogIndexOf } from './catalog/search';
 import type { JobEndpoint } from './ledger/kra-jobs';
+import { deviceFor } from './ledger/devices';
 import { openLedger, type LedgerDb } from './ledger/open';
 import { unsignedSummary } from './ledger/outbox';
 import { latestCommittedAt, latestSdcDateTime } from './ledger/sales';
 import { readSetting, writeSetting } from './ledger/settings';
 import { printHandlers } from './print/handlers';
+import { importHandlers, importJobEffects } from './purchases/imports';
+import { purchaseHandlers, purchaseJobEffects } from './purchases/purchases';
 import { createPrinterFactory, lpCommand, type PrinterFactory } from './print/transports';
 import { ledgerHandlers } from './security/handlers';
 import { newPinSalt } from './security/pin';
@@ -28,6 +33,7 @@ import { Approvals, approvalHandlers } from './session/approval';
 import { seedDemoUsers } from './session/demo-users';
 import { sessionHandlers } from './session/handlers';
 import { Sessions, type LockoutPolicy } from './session/sessions';
+import { userHandlers } from './session/users';
 import { KraContact } from './sync/contact';
 import { syncHandlers, syncStatus } from './sync/handlers';
 import { connectKra, type KraLink, type KraSettings } from './sync/link';
@@ -35,6 +41,8 @@ import type { BackoffPolicy } from './sync/backoff';
 import { JobWorker, type JobEffects } from './sync/jobs';
 import { throttle } from './sync/throttle';
 import { SyncWorker } from './sync/worker';
+import { stockHandlers } from './stock/handlers';
+import { stockJobEffects } from './stock/movements';
 import { systemHandlers } from './system/handlers';
 import { tillHandlers } from './till/handlers';
 import { holdHandlers } from './till/holds';
@@ -87,6 +95,9 @@ export function createApp(options: AppOptions): App {
   let jobs: JobWorker | null = null;
   /** What each kind of KRA job means here once KRA accepts or refuses it. */
   const jobEffects: Partial<Record<JobEndpoint, JobEffects>> = {};
+  Object.assign(jobEffects, itemJobEffects(clock));
+  Object.assign(jobEffects, purchaseJobEffects(clock), importJobEffects(clock));
+  Object.assign(jobEffects, stockJobEffects({ id: 'mauzo', name: 'Mauzo' }, clock));
   const catalog = catalogIndexOf(db);
   const approvals = new Approvals(db, clock);
   const kraDevice = () => link && { client: link.client, environment: mode, tin: link.device.tin, branchId: link.device.branchId };
@@ -107,12 +118,18 @@ export function createApp(options: AppOptions): App {
   const handlers: AllHandlers = {
     ...systemHandlers({ clock, version: options.version ?? '0.0.0', mode }),
     ...sessionHandlers({ db, clock, sessions, pinSalt }),
-    ...syncHandlers({ db, clock, status, onRedriven: () => worker?.wake() }),
+    ...syncHandlers({ db, clock, status, onRedriven: () => { worker?.wake(); jobs?.wake(); } }),
     ...ledgerHandlers(db),
     ...catalogHandlers({ index: catalog }),
+    ...itemHandlers({ db, clock, tin: () => deviceFor(db, mode)?.tin ?? null, onQueued: () => jobs?.wake() }),
+    ...itemImportHandlers({ db, clock, tin: () => deviceFor(db, mode)?.tin ?? null, onQueued: () => jobs?.wake() }),
     ...masterDataHandlers({ db, link: kraDevice, sync: masterData }),
     ...customerHandlers({ db, clock, client: () => link?.client ?? null }),
     ...holdHandlers({ db, clock, index: catalog }),
+    ...purchaseHandlers({ db, clock, link: kraDevice, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
+    ...importHandlers({ db, clock, link: kraDevice, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
+    ...userHandlers({ db, clock, pinSalt, onQueued: () => jobs?.wake() }),
+    ...stockHandlers({ db, clock, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
     ...approvalHandlers({ db, clock, sessions, pinSalt, approvals }),
     ...printHandlers({
       db,

@@ -5,6 +5,7 @@
 import type { CatalogItem } from '../../src-shared/api';
 import { allItems, externalVersion, watchItemChanges, type ItemRow } from '../ledger/items';
 import type { LedgerDb } from '../ledger/open';
+import { stockReader } from '../stock/levels';
 
 /** KRA quantity units (code class 10) that are weighed or measured, so sold in decimals. */
 const MEASURED_UNITS = new Set([
@@ -21,6 +22,7 @@ function toCatalogItem(row: ItemRow): CatalogItem {
     quantityUnit: row.quantityUnit,
     weighed: MEASURED_UNITS.has(row.quantityUnit),
     registered: row.registered,
+    stock: row.itemType === '3' ? null : row.stock,
   };
 }
 
@@ -119,10 +121,14 @@ export class CatalogIndex {
   private stale = true;
   private seenVersion: number | null = null;
 
-  /** `version` changes when something this index is not told about may have changed the items. */
+  /**
+   * `version` changes when something this index is not told about may have changed the items;
+   * `stockOf` reads an item's stock as it is now (every sale moves it, so the index does not keep it).
+   */
   constructor(
     private readonly load: () => ItemRow[],
     private readonly version: () => number = () => 0,
+    private readonly stockOf?: (code: string) => number | undefined,
   ) {}
 
   /** The items table changed: rebuild before the next read. */
@@ -132,13 +138,13 @@ export class CatalogIndex {
 
   /** An exact barcode or item code, as a scanner or a cashier types it. */
   lookup(code: string): CatalogItem | undefined {
-    return this.exact(code)?.item;
+    return this.live(this.exact(code)?.item);
   }
 
   /** By item code only. */
   item(code: string): CatalogItem | undefined {
     this.refresh();
-    return this.byCode.get(code.toUpperCase())?.item;
+    return this.live(this.byCode.get(code.toUpperCase())?.item);
   }
 
   /**
@@ -162,14 +168,14 @@ export class CatalogIndex {
     }
     const plain = wordsOf(text);
     const words = plain === '' ? [] : plain.split(' ');
-    if (words.length === 0 || found.length >= limit) return found.map((entry) => entry.item);
+    if (words.length === 0 || found.length >= limit) return found.map((entry) => this.live(entry.item));
     const narrowed = this.words.narrow(words);
     for (let i = 0; narrowed !== 'none' && i < this.entries.length && found.length < limit; i++) {
       if (narrowed === 'marked' && !this.words.isMarked(i)) continue;
       const entry = this.entries[i]!;
       if (hasEveryWord(entry.haystack, words)) take(entry);
     }
-    return found.map((entry) => entry.item);
+    return found.map((entry) => this.live(entry.item));
   }
 
   /** What a scanner cannot reach: items without a barcode and items sold by weight, by name. */
@@ -178,9 +184,14 @@ export class CatalogIndex {
     const keys: CatalogItem[] = [];
     for (const { item } of this.entries) {
       if (keys.length >= limit) break;
-      if (item.barcode === null || item.weighed) keys.push(item);
+      if (item.barcode === null || item.weighed) keys.push(this.live(item));
     }
     return keys;
+  }
+
+  private live<T extends CatalogItem | undefined>(item: T): T {
+    if (!item || item.stock === null || !this.stockOf) return item;
+    return { ...item, stock: this.stockOf(item.code) ?? item.stock };
   }
 
   private exact(code: string): Entry | undefined {
@@ -210,7 +221,7 @@ export class CatalogIndex {
 
 /** The index over the ledger's items, kept fresh by the table's change triggers. One per ledger. */
 export function catalogIndexOf(db: LedgerDb): CatalogIndex {
-  const index = new CatalogIndex(() => allItems(db), () => externalVersion(db));
+  const index = new CatalogIndex(() => allItems(db), () => externalVersion(db), stockReader(db));
   watchItemChanges(db, () => index.invalidate());
   return index;
 }

@@ -1,8 +1,8 @@
-import type { LedgerDb } from './open';
+import type { LedgerWriter } from './open';
 import { auditLog } from './schema';
 
 export function appendAudit(
-  db: LedgerDb,
+  db: LedgerWriter,
   entry: { at: Date; userId: number | null; action: string; detail?: Record<string, unknown> },
 ): void {
   db.insert(auditLog)

@@ -1,3 +1,4 @@
+import { getTableColumns } from 'drizzle-orm';
 import type { LedgerDb } from './open';
 import { items } from './schema';
 
@@ -18,12 +19,18 @@ export function watchItemChanges(db: LedgerDb, listener: () => void): void {
     listener();
     return null;
   });
-  for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+  for (const event of ['INSERT', `UPDATE OF ${catalogueColumns().join(', ')}`, 'DELETE']) {
     sqlite.exec(
-      `CREATE TEMP TRIGGER IF NOT EXISTS mauzo_items_${event.toLowerCase()} AFTER ${event} ON main.items ` +
+      `CREATE TEMP TRIGGER IF NOT EXISTS mauzo_items_${event.split(' ')[0]!.toLowerCase()} AFTER ${event} ON main.items ` +
         'BEGIN SELECT mauzo_items_changed(); END',
     );
   }
+}
+
+/** Every column but the stock counts, which each sale moves: they are read live, not from a copy. */
+function catalogueColumns(): string[] {
+  const { stock: _stock, kraStock: _kraStock, ...catalogue } = getTableColumns(items);
+  return Object.values(catalogue).map((column) => column.name);
 }
 
 /** Changes whenever another connection (another process) commits to the ledger. */

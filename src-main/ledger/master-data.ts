@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { KraMode, MasterList } from '../../src-shared/api';
 import type { BranchRecord, CodeClass, ItemClass, KraDateTime, Notice } from '../../src-shared/etims/wire';
-import type { LedgerDb } from './open';
+import type { LedgerDb, LedgerWriter } from './open';
 import { branches, codeClasses, codes, itemClasses, masterDataWatermarks, notices } from './schema';
 
 export interface WatermarkKey {
@@ -11,10 +11,13 @@ export interface WatermarkKey {
   branchId: string;
 }
 
+/** Master data's lists, and the lists addressed to this store (supplier sales, customs imports). */
+export type WatermarkList = (typeof masterDataWatermarks.$inferSelect)['list'];
+
 export type CodeRow = typeof codes.$inferSelect;
 export type NoticeRow = typeof notices.$inferSelect;
 
-export function watermarkOf(db: LedgerDb, key: WatermarkKey, list: MasterList) {
+export function watermarkOf(db: LedgerWriter, key: WatermarkKey, list: WatermarkList) {
   return db
     .select({ lastReqDt: masterDataWatermarks.lastReqDt, syncedAt: masterDataWatermarks.syncedAt })
     .from(masterDataWatermarks)
@@ -29,7 +32,7 @@ export function watermarkOf(db: LedgerDb, key: WatermarkKey, list: MasterList) {
     .get();
 }
 
-export function moveWatermark(db: LedgerDb, key: WatermarkKey, list: MasterList, lastReqDt: KraDateTime, syncedAt: string): void {
+export function moveWatermark(db: LedgerWriter, key: WatermarkKey, list: WatermarkList, lastReqDt: KraDateTime, syncedAt: string): void {
   db.insert(masterDataWatermarks)
     .values({ ...key, list, lastReqDt, syncedAt })
     .onConflictDoUpdate({

@@ -109,7 +109,7 @@ const branch = z.object({
 }) satisfies z.ZodType<BranchRecord>;
 
 const importItem = z.object({
-  taskCd: text, dclDe: optDate, itemSeq: int, dclNo: optText, hsCd: optText, itemNm: optText,
+  taskCd: text, dclDe: optText, itemSeq: int, dclNo: optText, hsCd: optText, itemNm: optText,
   imptItemsttsCd: optText, orgnNatCd: optText, exptNatCd: optText, pkg: optNum, pkgUnitCd: optText,
   qty: optNum, qtyUnitCd: optText, totWt: optNum, netWt: optNum, spplrNm: optText, agntNm: optText,
   invcFcurAmt: optNum, invcFcurCd: optText, invcFcurExcrt: optNum,

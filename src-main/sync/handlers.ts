@@ -2,6 +2,7 @@ import { ApiError, type SyncStatus } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
 import type { Handlers } from '../api/handlers';
 import type { LedgerDb } from '../ledger/open';
+import { parkedJobs, redriveJob } from '../ledger/kra-jobs';
 import { parkedSales, redrive } from '../ledger/outbox';
 import { judge } from '../watchdog/state';
 import type { KraContact } from './contact';
@@ -38,9 +39,9 @@ export function syncHandlers(deps: {
   db: LedgerDb;
   clock: Clock;
   status: () => SyncStatus;
-  /** A parked sale is back in the queue: the sender should look again. */
+  /** A parked sale or job is back in the queue: the senders should look again. */
   onRedriven: () => void;
-}): Handlers<'sync.status' | 'sync.parked' | 'sync.redrive'> {
+}): Handlers<'sync.status' | 'sync.parked' | 'sync.redrive' | 'sync.parkedJobs' | 'sync.redriveJob'> {
   return {
     'sync.status': () => deps.status(),
     'sync.parked': () => parkedSales(deps.db),
@@ -50,6 +51,15 @@ export function syncHandlers(deps: {
       }
       deps.onRedriven();
       return { saleId };
+    },
+    'sync.parkedJobs': () =>
+      parkedJobs(deps.db).map((job) => ({ jobId: job.id, endpoint: job.endpoint, subject: job.subject, queuedAt: job.createdAt, reason: job.lastError ?? '' })),
+    'sync.redriveJob': ({ jobId }) => {
+      if (!redriveJob(deps.db, jobId, deps.clock.now())) {
+        throw new ApiError('JOB_NOT_PARKED', `jobId: KRA request ${jobId} is not waiting for a fix`, { field: 'jobId' });
+      }
+      deps.onRedriven();
+      return { jobId };
     },
   };
 }

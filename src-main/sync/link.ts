@@ -3,12 +3,13 @@
  * this till's initialised device, the tax rates of that environment, and the calls the outbox makes.
  */
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { KraMode } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
 import { DEMO_DEVICE_SERIALS, DEMO_TAXPAYER } from '../../src-shared/etims/demo';
 import type { Profile } from '../../src-shared/etims/endpoints';
 import { centsToWire } from '../../src-shared/money';
+import { DEMO_CATALOGUE } from '../catalog/demo-catalogue';
 import { launchSimulator, type SimulatorProcess } from '../kra-sim/launch';
 import { appendKraExchange } from '../ledger/kra-exchanges';
 import { deviceFor, saveDevice, type DeviceRow } from '../ledger/devices';
@@ -130,17 +131,21 @@ async function initialise(
   });
 }
 
-/** Demo mode's shelf must be known to KRA before it can be sold (spec 2.10). */
+/**
+ * Demo mode's own shelf must be known to KRA before it can be sold (spec 2.10). Items a manager
+ * creates go through the jobs queue like any other store's.
+ */
 async function registerDemoItems(db: LedgerDb, client: OscuClient): Promise<void> {
-  const pending = db.select().from(items).where(eq(items.registered, false)).all();
+  const shelf = DEMO_CATALOGUE.map((item) => item.code);
+  const pending = db.select().from(items).where(and(eq(items.registered, false), inArray(items.code, shelf))).all();
   for (const item of pending) {
     const answer = await client.saveItem({
       itemCd: item.code,
       itemClsCd: item.classCode,
-      itemTyCd: item.code.charAt(2),
+      itemTyCd: item.itemType,
       itemNm: item.name,
       itemStdNm: null,
-      orgnNatCd: 'KE',
+      orgnNatCd: item.originCountry,
       pkgUnitCd: item.packagingUnit,
       qtyUnitCd: item.quantityUnit,
       taxTyCd: item.taxClass,

@@ -6,8 +6,9 @@ import { ApiError, roleAllows, type CompletedSale, type ParsedInputOf, type User
 import type { Clock } from '../../src-shared/clock';
 import { priceInvoice, TaxError, type Discount, type PricedInvoice, type TaxRates } from '../../src-shared/tax';
 import type { LedgerDb } from '../ledger/open';
-import { commitSale, itemsByCode, mpesaCodeUsed, type NewLine } from '../ledger/sales';
+import { commitSale, itemsByCode, mpesaCodeUsed, type NewLine, type SaleRow } from '../ledger/sales';
 import { saleBody, type SoldItem } from '../oscu/sale-body';
+import { recordDocumentStock } from '../stock/documents';
 import { dominantPaymentType, settle } from './tenders';
 
 type SaleRequest = ParsedInputOf<'sale.complete'>;
@@ -60,7 +61,7 @@ export function recordDocument(deps: SaleDeps, doc: TillDocument): CompletedSale
   const committedAt = deps.clock.now();
   const store = deps.store();
   const lines = ledgerLines(doc.priced, doc.items, doc.original?.lineSeqs ?? null);
-  const row = commitSale(deps.db, (receiptNo) => ({
+  const commit = () => commitSale(deps.db, (receiptNo) => ({
     sale: {
       receiptNo,
       kind: doc.kind,
@@ -90,6 +91,7 @@ export function recordDocument(deps: SaleDeps, doc: TillDocument): CompletedSale
     lines,
     tenders: doc.tenders.map((t, i) => ({ seq: i + 1, kind: t.kind, amount: t.amount, reference: t.reference ?? null })),
   }));
+  const row = commitWithStock(deps, doc, lines, commit);
   deps.onCommitted(row.id);
   return {
     saleId: row.id,
@@ -107,6 +109,16 @@ export function recordDocument(deps: SaleDeps, doc: TillDocument): CompletedSale
   };
 }
 
+/** The document and the stock it moves, in one transaction (commitSale's own nests in it). */
+function commitWithStock(deps: SaleDeps, doc: TillDocument, lines: readonly NewLine[], commit: () => SaleRow): SaleRow {
+  return deps.db.transaction((tx) => {
+    const row = commit();
+    const registrar = { id: String(doc.cashier.id), name: doc.cashier.name };
+    recordDocumentStock(tx, row, lines, { registrar, userId: doc.cashier.id, rates: deps.taxRates() });
+    return row;
+  }, { behavior: 'immediate' });
+}
+
 export function tradeInvoiceNumber(tillId: string, receiptNo: number): string {
   return `${tillId}-${String(receiptNo).padStart(6, '0')}`;
 }
@@ -117,11 +129,21 @@ function soldItems(db: LedgerDb, input: SaleRequest): (SoldItem & { unitPrice: n
     const item = found.get(line.itemCode);
     const field = `lines.${i}.itemCode`;
     if (!item) throw new ApiError('ITEM_NOT_FOUND', `${field}: no item with code ${line.itemCode}`, { field, params: { code: line.itemCode } });
-    if (!item.registered) {
-      throw new ApiError('ITEM_NOT_REGISTERED', `${field}: ${item.name} is not registered with KRA`, { field, params: { name: item.name } });
-    }
+    if (!item.active) throw new ApiError('ITEM_WITHDRAWN', `${field}: ${item.name} is withdrawn from sale`, { field, params: { name: item.name } });
+    if (!item.registered) throw notYetAccepted(field, item);
     return item;
   });
+}
+
+/** Why KRA has not accepted the item yet: still waiting for its answer, or KRA's words refusing it. */
+function notYetAccepted(field: string, item: { name: string; kraError: string | null }): ApiError {
+  if (item.kraError !== null) {
+    return new ApiError('ITEM_REFUSED_BY_KRA', `${field}: KRA refused ${item.name} (${item.kraError}); a manager must correct the item`, {
+      field,
+      params: { name: item.name, reason: item.kraError },
+    });
+  }
+  return new ApiError('ITEM_NOT_REGISTERED', `${field}: ${item.name} is waiting for KRA to accept it`, { field, params: { name: item.name } });
 }
 
 function requireApprovalForOverrides(deps: SaleDeps, input: SaleRequest, cashier: UserSummary): void {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { CatalogItem } from '../../src-shared/api';
-import { formatKes } from '../../src-shared/money';
+import { formatKes, formatQuantity } from '../../src-shared/money';
 import type { ApiClient } from '../api/client';
 import { useI18n } from '../i18n';
 import { ACTION_KEYS } from '../till/keys';
@@ -97,6 +97,7 @@ export function SearchBox({
               >
                 <span className="result-name">{item.name}</span>
                 <span className="result-code">{item.barcode ?? item.code}</span>
+                <StockLevel stock={item.stock} />
                 <span className="result-price">{formatKes(item.unitPrice)}</span>
               </button>
             </li>
@@ -104,5 +105,22 @@ export function SearchBox({
         </ul>
       )}
     </div>
+  );
+}
+
+/** Five units (or kg) or fewer is low; none or fewer is out, and still sells: the shelf is the truth. */
+const LOW_STOCK = 500;
+
+/** What the books say is on the shelf; services have no stock and show nothing. */
+export function StockLevel({ stock }: { stock: number | null }) {
+  const { t } = useI18n();
+  if (stock === null) return <span className="result-stock" />;
+  const quantity = formatQuantity(stock);
+  const [level, text] =
+    stock <= 0 ? ['out', t('search.stockOut', { quantity })] : stock <= LOW_STOCK ? ['low', t('search.stockLow', { quantity })] : ['ok', t('search.stock', { quantity })];
+  return (
+    <span className={`result-stock stock-${level}`} data-testid="search-result-stock" data-level={level}>
+      {text}
+    </span>
   );
 }

@@ -167,6 +167,17 @@ export interface ParkedSale {
   reason: string;
 }
 
+/** A KRA request other than a sale (an item, a stock movement, a purchase...) that KRA refused. */
+export interface ParkedJob {
+  jobId: number;
+  /** KRA's endpoint: saveItem, insertStockIO, saveStockMaster, insertTrnsPurchase, updateImportItem, saveBhfUser. */
+  endpoint: string;
+  /** What it is about: an item code, "sale 12", "purchase 3". */
+  subject: string;
+  queuedAt: string;
+  reason: string;
+}
+
 export type LedgerVerdict =
   | { ok: true; sales: number }
   | { ok: false; sales: number; firstBroken: { saleId: number; receiptNo: number; reason: string } };
@@ -183,6 +194,8 @@ export interface CatalogItem {
   /** Sold by weight or measure: quantities may have decimals (1.25 kg). */
   weighed: boolean;
   registered: boolean;
+  /** On hand, in hundredths of the quantity unit; below zero when more was sold than counted; null for a service. */
+  stock: number | null;
 }
 
 /** A cart the till has open: what a hold keeps and a void records. */
@@ -360,6 +373,104 @@ export interface SavedCustomer {
   kraError: string | null;
 }
 
+/** Where a request queued for KRA stands: waiting (not answered yet), accepted, or refused with KRA's words. */
+export interface KraJobStatus {
+  state: 'waiting' | 'accepted' | 'refused';
+  /** The number of its KRA sequence (a purchase's invcNo), once given. */
+  number: number | null;
+  /** KRA's words on a refusal; on a job still waiting, why the last try failed. */
+  error: string | null;
+}
+
+export interface PurchaseLine {
+  /** The supplier's line number, to map in purchases.confirm. */
+  itemSeq: number;
+  supplierItemCode: string | null;
+  name: string | null;
+  /** Hundredths, in the supplier's unit. */
+  quantity: number;
+  quantityUnit: string | null;
+  /** VAT-inclusive cents. */
+  unitPrice: number;
+  total: number;
+  taxClass: string | null;
+  /** The item of ours it was confirmed as. */
+  itemCode: string | null;
+}
+
+/** A sale a supplier declared to KRA with this store as the buyer, and what the store made of it. */
+export interface PurchaseSummary {
+  purchaseId: number;
+  supplier: { tin: string; name: string | null; branchId: string | null; invoiceNo: number; sdcId: string | null };
+  /** The supplier's document: a sale to us, or a credit note on one. */
+  kind: 'sale' | 'creditNote';
+  /** YYYYMMDD, the supplier's sale date. */
+  salesDate: string | null;
+  total: number;
+  taxTotal: number;
+  /** KRA's payment type (code class 07) as the supplier declared it. */
+  paymentType: string | null;
+  lines: PurchaseLine[];
+  state: 'received' | 'confirmed' | 'rejected';
+  fetchedAt: string;
+  decidedAt: string | null;
+  /** The insertTrnsPurchase request, once confirmed. */
+  kra: KraJobStatus | null;
+}
+
+export interface InboundFetch {
+  /** Records KRA listed. */
+  listed: number;
+  /** Of those, how many were new here. */
+  added: number;
+}
+
+export const IMPORT_STATES = ['unsent', 'waiting', 'approved', 'cancelled'] as const;
+
+/** A line of a customs declaration for this taxpayer's imports. */
+export interface ImportSummary {
+  taskCode: string;
+  /** YYYYMMDD. */
+  declarationDate: string;
+  itemSeq: number;
+  declarationNo: string | null;
+  hsCode: string | null;
+  name: string | null;
+  /** Code class 26 (1 unsent, 2 waiting, 3 approved, 4 cancelled); 'other' for a code KRA added since. */
+  state: (typeof IMPORT_STATES)[number] | 'other';
+  statusCode: string;
+  originCountry: string | null;
+  /** Hundredths, in the customs unit. */
+  quantity: number;
+  quantityUnit: string | null;
+  supplierName: string | null;
+  agentName: string | null;
+  /** Cents of the invoice currency. */
+  invoiceAmount: number | null;
+  invoiceCurrency: string | null;
+  /** The item of ours it was approved (or cancelled) as. */
+  itemCode: string | null;
+  decidedAt: string | null;
+  /** The updateImportItem request, once decided. */
+  kra: KraJobStatus | null;
+}
+
+export const STAFF_ROLES = ['cashier', 'supervisor', 'manager'] as const;
+
+export interface BranchUser extends UserSummary {
+  active: boolean;
+  createdAt: string;
+  /** The saveBhfUser request that told KRA of the user. */
+  kra: KraJobStatus | null;
+}
+
+const purchaseId = z.number().int('a purchase id is a whole number').positive();
+const declarationLine = {
+  taskCode: z.string().trim().min(1, 'the customs task code, as imports.list shows it').max(50),
+  declarationDate: z.string().regex(/^\d{8}$/, 'the declaration date exactly as imports.list shows it (8 digits)'),
+  itemSeq: z.number().int('a line number is a whole number').positive(),
+};
+
 const customerPin = z
   .string()
   .trim()
@@ -368,6 +479,141 @@ const customerPin = z
 const optionalText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).optional();
 
 const saleId = z.number().int('a sale id is a whole number').positive();
+
+export const ITEM_REGISTRATIONS = ['waiting', 'accepted', 'refused'] as const;
+
+/** An item as a manager keeps it: its KRA fields and where KRA stands on it. */
+export interface ItemDetail {
+  /** KRA's item code: origin, type, packaging unit, quantity unit and a 7-digit number. */
+  code: string;
+  name: string;
+  barcode: string | null;
+  /** VAT-inclusive cents. */
+  unitPrice: number;
+  taxClass: 'A' | 'B' | 'C' | 'D' | 'E';
+  /** KRA's item classification (selectItemClsList). */
+  itemClass: string;
+  /** Code class 24: 1 raw material, 2 finished product, 3 service. */
+  itemType: '1' | '2' | '3';
+  /** Code class 05. */
+  origin: string;
+  /** Code class 17. */
+  packagingUnit: string;
+  /** Code class 10. */
+  quantityUnit: string;
+  active: boolean;
+  /** KRA has accepted a version of the item: it may be sold. */
+  registered: boolean;
+  /** waiting: not yet accepted; refused: KRA refused its latest version, in kraError's words. */
+  registration: (typeof ITEM_REGISTRATIONS)[number];
+  kraError: string | null;
+  updatedAt: string | null;
+}
+
+export interface ItemPage {
+  total: number;
+  items: ItemDetail[];
+}
+
+export interface ItemImportProblem {
+  /** The CSV row, counted as a spreadsheet does: the header is row 1. */
+  row: number;
+  /** The CSV column (or `csv` for the file's shape). */
+  field: string;
+  message: string;
+}
+
+export interface ItemImportResult {
+  /** Rows written (0 on a dry run or when any row is wrong: an import is all or nothing). */
+  imported: number;
+  /** Of the good rows, how many are new items and how many change existing ones. */
+  created: number;
+  updated: number;
+  dryRun: boolean;
+  /** At most 1000; errorCount has them all. */
+  errors: ItemImportProblem[];
+  errorCount: number;
+}
+
+const itemTypeCode = z.enum(['1', '2', '3'], { error: 'an item type is 1 (raw material), 2 (finished product) or 3 (service)' });
+const unitCode = (what: string) =>
+  z.string({ error: `the ${what} is needed` }).trim().toUpperCase().regex(/^[A-Z0-9]{1,3}$/, `a KRA ${what} code, e.g. ${what === 'packaging unit' ? 'NT (net) or CT (carton)' : 'NO (number) or KG'}`);
+
+/** An item's own fields, each checked as KRA's saveItem needs it. */
+const itemShape = {
+  name: z.string({ error: "the item's name is needed" }).trim().min(1, "the item's name is needed").max(200, "at most 200 characters (KRA's limit)"),
+  barcode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z.-]{1,20}$/, 'a barcode is 1 to 20 digits or letters, as the scanner reads it')
+    .nullable(),
+  /** VAT-inclusive cents. */
+  unitPrice: z.number({ error: 'the price is needed' }).int('whole cents').min(1, 'the price must be above 0').max(10_000_000_000, 'at most KES 100,000,000'),
+  taxClass: z
+    .string({ error: 'the tax class is needed' })
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(['A', 'B', 'C', 'D', 'E'], { error: 'a KRA tax class: A (exempt), B (16%), C (zero rated), D (non-VAT) or E (8%)' })),
+  itemClass: z
+    .string({ error: 'the KRA item class is needed' })
+    .trim()
+    .regex(/^\d{8,10}$/, "a KRA item class is 8 to 10 digits from KRA's list, e.g. 50161509 (sugars)"),
+  itemType: itemTypeCode,
+  origin: z.string({ error: 'the country of origin is needed' }).trim().toUpperCase().regex(/^[A-Z]{2}$/, 'two letters, e.g. KE (Kenya) or CN (China)'),
+  packagingUnit: unitCode('packaging unit'),
+  quantityUnit: unitCode('quantity unit'),
+  active: z.boolean({ error: 'active is true or false' }),
+};
+
+/** A new item as a manager types it (items.create) or a CSV row gives it (items.importCsv). */
+export const itemFieldsInput = z
+  .object({ ...itemShape, barcode: itemShape.barcode.default(null), active: itemShape.active.default(true) })
+  .strict();
+
+export type ItemFields = z.output<typeof itemFieldsInput>;
+
+const itemCodeInput = z.string().trim().toUpperCase().min(1, 'the item code, as items.list shows it').max(20, 'at most 20 characters');
+
+/** Code class 35, KRA's reasons for a stock adjustment, with the way each moves the stock. */
+export const ADJUSTMENT_DIRECTIONS = {
+  '01': 'out', // cargo transit out
+  '02': 'in', // cargo transit in
+  '03': 'in', // adjustment in
+  '04': 'out', // adjustment out
+  '05': 'out', // discarding
+  '06': 'out', // processing: raw material used
+  '07': 'in', // processing: the result
+} as const;
+export type AdjustmentReason = keyof typeof ADJUSTMENT_DIRECTIONS;
+
+/** One change to an item's stock, and where KRA stands on it (the insertStockIO that reports it). */
+export interface StockMoveSummary {
+  id: number;
+  occurredAt: string;
+  /** Hundredths: positive in, negative out. */
+  quantity: number;
+  /** KRA's stock in/out type (code class 12): 03 return, 06 adjustment in, 11 sale, 16 adjustment out... */
+  ioType: string;
+  /** For adjustments, code class 35. */
+  reasonCode: string | null;
+  note: string | null;
+  saleId: number | null;
+  purchaseId: number | null;
+  userName: string | null;
+  /** A sale's movement waits for KRA to sign the sale first; `number` is its sarNo. */
+  kra: KraJobStatus;
+}
+
+export interface StockHistory {
+  itemCode: string;
+  name: string;
+  /** On hand here, hundredths. */
+  stock: number;
+  /** What KRA has accepted, hundredths. */
+  kraStock: number;
+  moves: StockMoveSummary[];
+}
 
 export const api = {
   'system.health': method<Health>()({ input: none, access: 'public', errors: [] }),
@@ -386,12 +632,20 @@ export const api = {
     access: 'manager',
     errors: ['SALE_NOT_PARKED'],
   }),
+  'sync.parkedJobs': method<ParkedJob[]>()({ input: none, access: 'manager', errors: [] }),
+  'sync.redriveJob': method<{ jobId: number }>()({
+    input: z.object({ jobId: z.number().int('a job id is a whole number').positive() }).strict(),
+    access: 'manager',
+    errors: ['JOB_NOT_PARKED'],
+  }),
   'sale.complete': method<CompletedSale>()({
     input: saleInput,
     access: 'cashier',
     errors: [
       'ITEM_NOT_FOUND',
       'ITEM_NOT_REGISTERED',
+      'ITEM_REFUSED_BY_KRA',
+      'ITEM_WITHDRAWN',
       'TENDER_SHORT',
       'CHANGE_NOT_IN_CASH',
       'MPESA_CODE_REQUIRED',
@@ -442,6 +696,39 @@ export const api = {
     errors: ['ITEM_NOT_FOUND'],
   }),
   'items.quickKeys': method<CatalogItem[]>()({ input: none, access: 'cashier', errors: [] }),
+  /** A count that differs from the books: opening stock, breakage, expiry... KRA hears of it as 06 in or 16 out. */
+  'stock.adjust': method<{ itemCode: string; stock: number; move: StockMoveSummary }>()({
+    input: z
+      .object({
+        itemCode: z.string().trim().toUpperCase().min(1, 'the item code, as items.search shows it').max(20, 'at most 20 characters'),
+        /** Hundredths, signed: 1200 puts 12 in, -150 takes 1.5 out. */
+        quantity: z
+          .number({ error: 'the quantity is needed' })
+          .int('hundredths of a unit: 150 is 1.5')
+          .min(-100_000_00, 'at most 100,000 at a time')
+          .max(100_000_00, 'at most 100,000 at a time')
+          .refine((quantity) => quantity !== 0, 'not 0: positive puts stock in, negative takes it out'),
+        reasonCode: z.enum(Object.keys(ADJUSTMENT_DIRECTIONS) as [AdjustmentReason, ...AdjustmentReason[]], {
+          error: 'a KRA adjustment reason (code class 35): 02, 03 or 07 put stock in; 01, 04, 05 or 06 take it out',
+        }),
+        note: z.string().trim().max(200, 'at most 200 characters').optional(),
+      })
+      .strict(),
+    access: 'manager',
+    errors: ['ITEM_NOT_FOUND', 'ITEM_HAS_NO_STOCK', 'ADJUSTMENT_REASON_MISMATCH'],
+  }),
+  'stock.moves': method<StockHistory>()({
+    input: z
+      .object({
+        itemCode: z.string().trim().toUpperCase().min(1, 'the item code, as items.search shows it').max(20, 'at most 20 characters'),
+        limit: z.number().int().min(1).max(200, 'at most 200 a page').default(50),
+        /** A move id: the page of moves older than it. */
+        before: z.number().int().positive().optional(),
+      })
+      .strict(),
+    access: 'manager',
+    errors: ['ITEM_NOT_FOUND'],
+  }),
   'cart.hold': method<{ holdId: number; label: string }>()({
     input: z
       .object({ label: z.string().trim().min(1, 'name the hold, e.g. after the customer').max(40), cart: openCart })
@@ -527,6 +814,111 @@ export const api = {
       .strict(),
     access: 'cashier',
     errors: ['KRA_REJECTED', 'DEVICE_NOT_INITIALISED'],
+  }),
+  'purchases.fetch': method<InboundFetch>()({
+    input: none,
+    access: 'manager',
+    errors: ['DEVICE_NOT_INITIALISED', 'KRA_UNREACHABLE', 'KRA_REJECTED'],
+  }),
+  'purchases.list': method<PurchaseSummary[]>()({
+    input: z
+      .object({ state: z.enum(['received', 'confirmed', 'rejected'], { error: 'the state is received, confirmed or rejected' }).optional() })
+      .strict(),
+    access: 'manager',
+    errors: [],
+  }),
+  'purchases.confirm': method<PurchaseSummary>()({
+    input: z
+      .object({
+        purchaseId,
+        /** Each of the supplier's lines, as one of our registered items. */
+        lines: z
+          .array(
+            z
+              .object({
+                itemSeq: z.number().int('a line number is a whole number').positive(),
+                itemCode: z.string().trim().min(1, 'the code of one of your items').max(20, 'at most 20 characters'),
+              })
+              .strict(),
+          )
+          .min(1, "map each of the supplier's lines to one of your items")
+          .max(500),
+      })
+      .strict(),
+    access: 'manager',
+    errors: ['PURCHASE_NOT_FOUND', 'PURCHASE_DECIDED', 'ITEM_NOT_FOUND', 'ITEM_NOT_REGISTERED'],
+  }),
+  'purchases.reject': method<PurchaseSummary>()({
+    input: z
+      .object({ purchaseId, reason: z.string().trim().min(3, 'say why, in a few words').max(200, 'at most 200 characters') })
+      .strict(),
+    access: 'manager',
+    errors: ['PURCHASE_NOT_FOUND', 'PURCHASE_DECIDED'],
+  }),
+  'imports.fetch': method<InboundFetch>()({
+    input: none,
+    access: 'manager',
+    errors: ['DEVICE_NOT_INITIALISED', 'KRA_UNREACHABLE', 'KRA_REJECTED'],
+  }),
+  'imports.list': method<ImportSummary[]>()({ input: none, access: 'manager', errors: [] }),
+  'imports.decide': method<ImportSummary>()({
+    input: z
+      .object({
+        ...declarationLine,
+        decision: z.enum(['approve', 'cancel'], { error: 'the decision is approve or cancel' }),
+        /** KRA wants one of our items on every answer, a cancellation too. */
+        itemCode: z.string().trim().min(1, 'the code of the item of yours this import is').max(20, 'at most 20 characters'),
+        remark: z.string().trim().min(1).max(400, 'at most 400 characters').optional(),
+      })
+      .strict(),
+    access: 'manager',
+    errors: ['IMPORT_NOT_FOUND', 'IMPORT_DECIDED', 'ITEM_NOT_FOUND', 'ITEM_NOT_REGISTERED'],
+  }),
+  'users.list': method<BranchUser[]>()({ input: none, access: 'manager', errors: [] }),
+  'users.create': method<BranchUser>()({
+    input: z
+      .object({
+        name: z.string().trim().min(1, "the person's name").max(60, 'at most 60 characters'),
+        role: z.enum(STAFF_ROLES, { error: 'the role is cashier, supervisor or manager' }),
+        pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'),
+      })
+      .strict(),
+    access: 'manager',
+    errors: ['PIN_IN_USE'],
+  }),
+  'items.list': method<ItemPage>()({
+    input: z
+      .object({
+        query: z.string().max(60, 'at most 60 characters').optional(),
+        registration: z.enum(ITEM_REGISTRATIONS, { error: 'registration is waiting, accepted or refused' }).optional(),
+        active: z.boolean().optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500, 'at most 500 a page').default(100),
+      })
+      .strict(),
+    access: 'manager',
+    errors: [],
+  }),
+  'items.create': method<ItemDetail>()({
+    input: itemFieldsInput,
+    access: 'manager',
+    errors: ['BARCODE_TAKEN', 'DEVICE_NOT_INITIALISED'],
+  }),
+  'items.update': method<ItemDetail>()({
+    /** Only the fields given change; type, origin and units are part of the code and cannot. */
+    input: z.object(itemShape).partial().extend({ code: itemCodeInput }).strict(),
+    access: 'manager',
+    errors: ['ITEM_NOT_FOUND', 'ITEM_FIELD_FIXED', 'BARCODE_TAKEN'],
+  }),
+  'items.importCsv': method<ItemImportResult>()({
+    input: z
+      .object({
+        csv: z.string().min(1, 'the CSV file is empty').max(30_000_000, 'at most 30 MB: split the file'),
+        dryRun: z.boolean().default(false),
+      })
+      .strict(),
+    access: 'manager',
+    errors: ['DEVICE_NOT_INITIALISED'],
   }),
 } as const;
 

@@ -269,7 +269,8 @@ export interface ItemCompositionRequest {
 
 export interface ImportItem {
   taskCd: string; // 50
-  dclDe: KraDate | null;
+  /** As KRA wrote it (observed DDMMYYYY): part of the line's key, so sent back to updateImportItem unchanged. */
+  dclDe: string | null;
   itemSeq: number;
   dclNo: string | null; // 50
   hsCd: string | null; // 17

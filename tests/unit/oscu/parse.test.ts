@@ -66,9 +66,9 @@ describe('reading recorded answers', () => {
     assert.ok(sandbox.every((s) => /^\d{14}$/.test(s.cfmDt!)));
   });
 
-  it('reads customs declaration dates written day first', () => {
+  it('keeps customs declaration dates as KRA wrote them (day first)', () => {
     const [line] = read('selectImportItemList', `${STOCK}/get_imports_1.json`).itemList;
-    assert.equal(line!.dclDe, '20230201');
+    assert.equal(line!.dclDe, '01022023', 'kept as KRA wrote it: updateImportItem must name the line the same way');
     assert.equal(line!.imptItemsttsCd, '2');
     assert.equal(line!.invcFcurExcrt, 135.73);
   });

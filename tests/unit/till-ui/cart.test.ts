@@ -12,6 +12,7 @@ const item = (code: string, unitPrice: number, weighed = false): CatalogItem => 
   quantityUnit: weighed ? 'KG' : 'NO',
   weighed,
   registered: true,
+  stock: null,
 });
 const sugar = item('SUGAR', 16500);
 const rice = item('RICE', 19999, true);
