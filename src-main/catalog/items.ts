@@ -19,12 +19,11 @@ import {
   markItemAccepted,
   markItemRefused,
   requeueSequenceRefusals,
-  supersedeRefusedSaves,
   updateItemRow,
   type ItemRow,
   type NewItemRow,
 } from '../ledger/item-master';
-import { queueJob, type JobEndpoint } from '../ledger/kra-jobs';
+import { queueJob, supersedeJobs, type JobEndpoint } from '../ledger/kra-jobs';
 import type { LedgerDb, LedgerWriter } from '../ledger/open';
 import type { JobEffects } from '../sync/jobs';
 import { codeFieldsOf, itemRules, kraListProblems, type Problem } from './item-rules';
@@ -176,7 +175,8 @@ export function newItemCode(tx: LedgerWriter, tin: string, fields: ItemFields, t
 /** Queues the item's current version for KRA, settling its older refused versions (a new item has none). */
 export function queueSaveItem(tx: LedgerWriter, row: ItemRow | NewItemRow, registrar: UserSummary, at: Date, isNew = false): number {
   const id = queueJob(tx, { endpoint: 'saveItem', subject: row.code, payload: { ...saveItemRequest(row, registrar) } }, at);
-  if (!isNew) supersedeRefusedSaves(tx, row.code, id, at);
+  // A refused older version must never be re-driven over this one.
+  if (!isNew) supersedeJobs(tx, { endpoint: 'saveItem', subject: row.code, states: ['parked'] }, id, at);
   return id;
 }
 

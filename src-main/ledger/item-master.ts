@@ -123,17 +123,6 @@ export function markItemRefused(db: LedgerWriter, code: string, reason: string):
 }
 
 /**
- * A new version of the item is queued: its refused saveItem jobs are settled by it, so no one sends
- * the older version again over the newer one.
- */
-export function supersedeRefusedSaves(db: LedgerWriter, code: string, byJob: number, at: Date): void {
-  db.update(kraJobs)
-    .set({ state: 'done', lastError: sql`${kraJobs.lastError} || ${` (superseded by job ${byJob})`}`, updatedAt: at.toISOString() })
-    .where(and(eq(kraJobs.endpoint, 'saveItem'), eq(kraJobs.subject, code), eq(kraJobs.state, 'parked'), ne(kraJobs.id, byJob)))
-    .run();
-}
-
-/**
  * KRA takes new item codes only in sequence: codes refused because an earlier one was not yet
  * accepted go again once one is, and wait for KRA again rather than show the old refusal.
  */

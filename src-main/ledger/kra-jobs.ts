@@ -3,7 +3,7 @@
  * first; a job tied to a sale waits until KRA has signed that sale (spec 2.17: "every stock in/out
  * information must have its sales invoice information sent in advance").
  */
-import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { LedgerDb, LedgerWriter } from './open';
 import { counters, kraJobs, outbox } from './schema';
 
@@ -115,6 +115,23 @@ export function realignJob(db: LedgerDb, job: KraJobRow, expected: number, at: D
     writeCounter(tx, NUMBERING[job.numbering!].counter, expected);
     tx.update(kraJobs).set({ state: 'pending', number: null, updatedAt: at.toISOString() }).where(eq(kraJobs.id, job.id)).run();
   });
+}
+
+/**
+ * A newer job says all that these did (a later version of an item, a later stock total): the older
+ * ones about the same subject, in the given states, are closed as done, naming the job that
+ * replaces them, so they are never sent over the newer one.
+ */
+export function supersedeJobs(
+  db: LedgerWriter,
+  older: { endpoint: JobEndpoint; subject: string; states: KraJobRow['state'][] },
+  byJob: number,
+  at: Date,
+): void {
+  db.update(kraJobs)
+    .set({ state: 'done', lastError: sql`coalesce(${kraJobs.lastError} || ' ', '') || ${`(superseded by job ${byJob})`}`, updatedAt: at.toISOString() })
+    .where(and(eq(kraJobs.endpoint, older.endpoint), eq(kraJobs.subject, older.subject), inArray(kraJobs.state, older.states), ne(kraJobs.id, byJob)))
+    .run();
 }
 
 /** A person fixed what KRA refused: queue the parked job again. */

@@ -4,7 +4,7 @@
  * accepts the IO, each item's saveStockMaster declares the new running total. Spec order: the sale,
  * then its insertStockIO, then saveStockMaster.
  */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../src-shared/clock';
 import { ADJUSTMENT_REASONS, STOCK_IO_TYPES, type StockDirection } from '../../src-shared/etims/codes';
 import { toKraDate } from '../../src-shared/etims/time';
@@ -12,9 +12,9 @@ import type { StockIoRequest, StockLineRequest, StockMasterRequest } from '../..
 import { centsToWire, hundredthsToWire, wireToCents } from '../../src-shared/money';
 import { priceInvoice, type TaxRates } from '../../src-shared/tax';
 import type { ItemRow } from '../ledger/items';
-import { queueJob, type JobEndpoint } from '../ledger/kra-jobs';
+import { queueJob, supersedeJobs, type JobEndpoint } from '../ledger/kra-jobs';
 import type { LedgerWriter } from '../ledger/open';
-import { items, kraJobs, stockMoves } from '../ledger/schema';
+import { items, stockMoves } from '../ledger/schema';
 import type { JobEffects } from '../sync/jobs';
 
 /** A stock line's money as KRA's JSON carries it (2-dp numbers), e.g. from a sale's frozen itemList. */
@@ -229,15 +229,5 @@ function queueStockMaster(tx: LedgerWriter, itemCode: string, kraStock: number, 
     modrNm: registrar.name,
   };
   const jobId = queueJob(tx, { endpoint: 'saveStockMaster', subject: itemCode, payload: { ...payload } }, at);
-  tx.update(kraJobs)
-    .set({ state: 'done', lastError: `superseded by job ${jobId}`, updatedAt: at.toISOString() })
-    .where(
-      and(
-        eq(kraJobs.endpoint, 'saveStockMaster'),
-        eq(kraJobs.subject, itemCode),
-        inArray(kraJobs.state, ['pending', 'unknown', 'parked']),
-        ne(kraJobs.id, jobId),
-      ),
-    )
-    .run();
+  supersedeJobs(tx, { endpoint: 'saveStockMaster', subject: itemCode, states: ['pending', 'unknown', 'parked'] }, jobId, at);
 }

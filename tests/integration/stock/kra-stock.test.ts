@@ -213,7 +213,7 @@ describe('stock told to KRA: insertStockIO then saveStockMaster (strict simulato
     assert.deepEqual(allJobs().map((j) => [j.endpoint, j.state, j.lastError]), [
       ['insertStockIO', 'done', null],
       ['insertStockIO', 'done', null],
-      ['saveStockMaster', 'done', 'superseded by job 4'],
+      ['saveStockMaster', 'done', '(superseded by job 4)'],
       ['saveStockMaster', 'done', null],
     ]);
   });
