@@ -104,16 +104,7 @@ export function itemJobEffects(clock: Clock): Partial<Record<JobEndpoint, JobEff
 export function itemDetail(row: ItemRow): ItemDetail {
   return {
     code: row.code,
-    name: row.name,
-    barcode: row.barcode,
-    unitPrice: row.unitPrice,
-    taxClass: row.taxClass,
-    itemClass: row.classCode,
-    itemType: row.itemType,
-    origin: row.originCountry,
-    packagingUnit: row.packagingUnit,
-    quantityUnit: row.quantityUnit,
-    active: row.active,
+    ...fieldsOf(row),
     registered: row.registered,
     registration: row.kraError !== null ? 'refused' : row.registered ? 'accepted' : 'waiting',
     kraError: row.kraError,
