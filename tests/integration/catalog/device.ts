@@ -3,7 +3,9 @@ import type { SimulatorProcess } from '../../../src-main/kra-sim/launch';
 import { createOscuClient, type OscuClient } from '../../../src-main/oscu/client';
 import type { Exchange } from '../../../src-main/oscu/transport';
 import type { Clock } from '../../../src-shared/clock';
+import { TestClock } from '../../support/clock';
 import { initDemoDevice } from '../../support/kra-sim';
+import { testLedger, type TestLedger } from '../../support/ledger';
 
 export interface TestDevice {
   client: OscuClient;
@@ -32,4 +34,13 @@ export async function testDevice(sim: SimulatorProcess, clock: Clock): Promise<T
     sentSince: (endpoint) =>
       exchanges.filter((e) => e.endpoint.endsWith(endpoint)).map((e) => (JSON.parse(e.request) as { lastReqDt: string }).lastReqDt),
   };
+}
+
+/** A fresh start for each test: the simulator reset and its clock pinned, a new ledger, a new device. */
+export async function freshTill(sim: SimulatorProcess): Promise<{ clock: TestClock; ledger: TestLedger; device: TestDevice }> {
+  await sim.admin.reset();
+  const clock = new TestClock(new Date('2026-11-24T09:00:00Z'));
+  await sim.admin.setClock(clock.now());
+  const ledger = testLedger();
+  return { clock, ledger, device: await testDevice(sim, clock) };
 }

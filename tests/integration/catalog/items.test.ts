@@ -13,10 +13,10 @@ import { completeSale } from '../../../src-main/till/sale';
 import { api, type InputOf, type ItemDetail, type ItemPage } from '../../../src-shared/api';
 import type { ItemRecord } from '../../../src-shared/etims/wire';
 import { startTestApp } from '../../support/app';
-import { TestClock } from '../../support/clock';
-import { saleDeps, testLedger, type TestLedger } from '../../support/ledger';
+import type { TestClock } from '../../support/clock';
+import { saleDeps, type TestLedger } from '../../support/ledger';
 import { waitFor } from '../../support/wait';
-import { testDevice, type TestDevice } from './device';
+import { freshTill, type TestDevice } from './device';
 
 const manager = { id: 2, name: 'Otieno', role: 'manager' as const };
 const ctx = { session: { token: 't', user: manager, startedAt: new Date() } };
@@ -45,11 +45,7 @@ before(async () => {
 after(() => sim.stop());
 
 beforeEach(async () => {
-  await sim.admin.reset();
-  clock = new TestClock(new Date('2026-11-24T09:00:00Z'));
-  await sim.admin.setClock(clock.now());
-  ledger = testLedger();
-  device = await testDevice(sim, clock);
+  ({ clock, ledger, device } = await freshTill(sim));
   queued = 0;
   // The demo shelf (codes 1 to 12) is KRA's already, as demo mode registers it.
   for (const row of allItems(ledger.db)) {

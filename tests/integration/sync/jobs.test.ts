@@ -11,9 +11,9 @@ import { syncHandlers } from '../../../src-main/sync/handlers';
 import { JobWorker } from '../../../src-main/sync/jobs';
 import type { SyncStatus } from '../../../src-shared/api';
 import type { ItemRequest, StockIoRequest } from '../../../src-shared/etims/wire';
-import { TestClock } from '../../support/clock';
-import { sellSugar, testLedger, type TestLedger } from '../../support/ledger';
-import { testDevice, type TestDevice } from '../catalog/device';
+import type { TestClock } from '../../support/clock';
+import { sellSugar, type TestLedger } from '../../support/ledger';
+import { freshTill, type TestDevice } from '../catalog/device';
 
 const AUDIT = { regrId: 'mauzo', regrNm: 'Mauzo', modrId: 'mauzo', modrNm: 'Mauzo' };
 const FLOUR = 'KE2BGNO0000001';
@@ -47,11 +47,7 @@ before(async () => {
 after(() => sim.stop());
 
 beforeEach(async () => {
-  await sim.admin.reset();
-  clock = new TestClock(new Date('2026-11-24T09:00:00Z'));
-  await sim.admin.setClock(clock.now());
-  ledger = testLedger();
-  device = await testDevice(sim, clock);
+  ({ clock, ledger, device } = await freshTill(sim));
   worker = new JobWorker({ db: ledger.db, clock, client: device.client, contact: new KraContact(ledger.db, clock), effects: {} });
 });
 afterEach(() => ledger.close());
