@@ -7,6 +7,7 @@
 import { ENDPOINT_NAMES, ENDPOINTS, RESULT, type CallKind, type EndpointName } from '../../src-shared/etims/endpoints';
 import type { DataOf, KraDateTime, RequestOf } from '../../src-shared/etims/wire';
 import { normaliseDateTime, parseData } from './parse';
+import type { HttpSend } from './http';
 import { gatewayTokens, type TokenSource } from './token';
 import { post, type CallResult, type Exchange, type KraTarget, type TransportCode } from './transport';
 
@@ -33,17 +34,14 @@ export type OscuClient = {
 };
 
 export interface OscuClientDeps {
-  fetch: typeof fetch;
+  http: HttpSend;
   now: () => Date;
   record: (exchange: Exchange) => void;
   target: KraTarget;
   timeouts?: Partial<Record<CallKind, number>>;
 }
 
-/**
- * Whole-call limits per kind (spec 1.2). The connect limit is fetch's own: Node's undici gives
- * up on a connection after 10 s.
- */
+/** Whole-call limits per kind (spec 1.2); the connect limit is the HTTP client's own (10 s). */
 export const DEFAULT_TIMEOUTS: Record<CallKind, number> = { init: 30_000, write: 120_000, read: 60_000, bulkRead: 300_000 };
 
 /** On the gateway these also need the device's tin and bhfId in the body (spec 1.1). */

@@ -3,6 +3,7 @@
  * (consumer key:secret), keep the token until shortly before it expires, and, because that
  * endpoint is "occasionally flaky", try a second time before giving up.
  */
+import type { HttpSend } from './http';
 import { failureOf, isRecord, parseJson, type GatewayCredentials, type TransportFailure } from './transport';
 
 /** Apigee's usual lifetime, when the answer does not say. */
@@ -24,7 +25,7 @@ interface Token {
 }
 
 export function gatewayTokens(
-  deps: { fetch: typeof fetch; now: () => Date },
+  deps: { http: HttpSend; now: () => Date },
   credentials: GatewayCredentials,
   timeoutMs: number,
 ): TokenSource {
@@ -34,13 +35,13 @@ export function gatewayTokens(
 
   async function request(): Promise<Token | TransportFailure> {
     try {
-      const response = await deps.fetch(credentials.tokenUrl, {
+      const response = await deps.http(credentials.tokenUrl, {
         method: 'GET',
         headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
+        timeoutMs,
       });
-      const json = parseJson(await response.text());
-      if (!response.ok) return authFailure(`the token endpoint answered HTTP ${response.status}`, response.status);
+      const json = parseJson(response.text);
+      if (response.status < 200 || response.status >= 300) return authFailure(`the token endpoint answered HTTP ${response.status}`, response.status);
       const token = isRecord(json) ? json.access_token : undefined;
       if (typeof token !== 'string' || token === '') return authFailure('the token endpoint gave no access_token', response.status);
       const stated = isRecord(json) ? Number(json.expires_in) : NaN;
@@ -48,7 +49,7 @@ export function gatewayTokens(
       const early = Math.min(REFRESH_EARLY_S, lifetime / 2);
       return { header: `Bearer ${token}`, expiresAt: deps.now().getTime() + (lifetime - early) * 1000 };
     } catch (error) {
-      const failure = failureOf(error, timeoutMs);
+      const failure = failureOf(error);
       return { ...failure, message: `token endpoint: ${failure.message}` };
     }
   }

@@ -4,6 +4,7 @@
  * handed to `record` with its timing, for the ledger's audit of KRA traffic.
  */
 import type { Profile } from '../../src-shared/etims/endpoints';
+import { HttpFailure, type HttpSend } from './http';
 
 export type { Profile };
 
@@ -64,7 +65,7 @@ export interface Exchange {
 }
 
 export interface TransportDeps {
-  fetch: typeof fetch;
+  http: HttpSend;
   now: () => Date;
   record: (exchange: Exchange) => void;
 }
@@ -84,17 +85,17 @@ export async function post(
   let text: string | null = null;
   let result: CallResult;
   try {
-    const response = await deps.fetch(joinUrl(target.baseUrl, path), {
+    const response = await deps.http(joinUrl(target.baseUrl, path), {
       method: 'POST',
       headers: headersFor(target, authorization),
       body: request,
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     });
     httpStatus = response.status;
-    text = await response.text();
+    text = response.text;
     result = target.profile === 'gateway' ? readGateway(response.status, text) : readDirect(response.status, text);
   } catch (error) {
-    result = failureOf(error, timeoutMs);
+    result = failureOf(error);
   }
   deps.record({
     startedAt,
@@ -125,15 +126,10 @@ function headersFor(target: KraTarget, authorization: string | null): Record<str
   return headers;
 }
 
-/** A failed fetch: the timeout fired, or the connection could not be made or was cut. */
-export function failureOf(error: unknown, timeoutMs: number): TransportFailure {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return { kind: 'transport', code: 'TIMEOUT', message: `no answer within ${timeoutMs} ms` };
-  }
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? `${String(cause.code)}: ` : '';
-  return { kind: 'transport', code: 'CONNECTION', message: `${code}${cause instanceof Error ? cause.message : String(cause)}` };
+/** A failed call: the timeout fired, the connection could not be made or was cut, or the till closed. */
+export function failureOf(error: unknown): TransportFailure {
+  if (error instanceof HttpFailure && error.code === 'TIMEOUT') return { kind: 'transport', code: 'TIMEOUT', message: error.message };
+  return { kind: 'transport', code: 'CONNECTION', message: error instanceof Error ? error.message : String(error) };
 }
 
 export function parseJson(text: string): unknown {

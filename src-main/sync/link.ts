@@ -16,6 +16,7 @@ import { deviceFor, saveDevice, type DeviceRow } from '../ledger/devices';
 import type { LedgerDb } from '../ledger/open';
 import { items } from '../ledger/schema';
 import { createOscuClient, type OscuClient } from '../oscu/client';
+import { createHttpClient } from '../oscu/http';
 import { salesPort } from '../oscu/sales-port';
 import type { GatewayCredentials } from '../oscu/transport';
 import type { SalesPort } from './port';
@@ -33,7 +34,6 @@ export interface KraSettings {
   simulatorEntry?: string;
   /** The gateway profile's OAuth client and Apigee app. */
   gateway?: GatewayCredentials;
-  fetch?: typeof fetch;
   timeoutsMs?: Partial<Record<'init' | 'write' | 'read' | 'bulkRead', number>>;
 }
 
@@ -67,13 +67,10 @@ export async function connectKra(deps: {
       });
   const baseUrl = settings.baseUrl ?? simulator!.directBase;
   // Closing the till abandons requests in flight (a sale's stays `unknown` and is settled next time).
-  const closing = new AbortController();
-  const baseFetch = settings.fetch ?? fetch;
-  const abortableFetch: typeof fetch = (url, init) =>
-    baseFetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, closing.signal]) : closing.signal });
+  const http = createHttpClient();
   const clientFor = (device: { tin: string; branchId: string; cmcKey?: string }): OscuClient =>
     createOscuClient({
-      fetch: abortableFetch,
+      http: http.send,
       now: () => deps.clock.now(),
       record: (exchange) => appendKraExchange(db, exchange),
       target: {
@@ -96,7 +93,7 @@ export async function connectKra(deps: {
     client,
     sales: salesPort(client, deps.clock),
     close: async () => {
-      closing.abort();
+      http.close();
       await simulator?.stop();
     },
   };

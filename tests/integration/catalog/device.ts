@@ -1,11 +1,15 @@
 /** A demo device initialised on the simulator, its OSCU client, and the requests it sent. */
 import type { SimulatorProcess } from '../../../src-main/kra-sim/launch';
+import { createHttpClient } from '../../../src-main/oscu/http';
 import { createOscuClient, type OscuClient } from '../../../src-main/oscu/client';
 import type { Exchange } from '../../../src-main/oscu/transport';
 import type { Clock } from '../../../src-shared/clock';
 import { TestClock } from '../../support/clock';
 import { initDemoDevice } from '../../support/kra-sim';
 import { testLedger, type TestLedger } from '../../support/ledger';
+
+/** One HTTP client for the file's KRA calls, as the till has one. */
+const http = createHttpClient();
 
 export interface TestDevice {
   client: OscuClient;
@@ -20,7 +24,7 @@ export async function testDevice(sim: SimulatorProcess, clock: Clock): Promise<T
   const device = await initDemoDevice(sim);
   const exchanges: Exchange[] = [];
   const client = createOscuClient({
-    fetch,
+    http: http.send,
     now: () => clock.now(),
     record: (exchange) => exchanges.push(exchange),
     target: { baseUrl: sim.directBase, profile: 'direct', headers: { tin: device.tin, bhfId: device.bhfId, cmcKey: device.cmcKey } },

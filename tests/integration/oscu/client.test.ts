@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { createHttpClient } from '../../../src-main/oscu/http';
 import { createOscuClient, type OscuClientDeps } from '../../../src-main/oscu/client';
 import type { Exchange, KraTarget } from '../../../src-main/oscu/transport';
 import type { SaleRequest } from '../../../src-shared/etims/wire';
 import { TestClock } from '../../support/clock';
 import { closedPort, json, kra, startFakeKra, type FakeKra } from './fake-kra';
+
+/** One HTTP client for the file's KRA calls, as the till has one. */
+const http = createHttpClient();
+after(() => http.close());
 
 const DEVICE = { tin: 'P051234567M', bhfId: '00', cmcKey: 'CMC-SECRET' };
 const SIGNATURE = { curRcptNo: '7', totRcptNo: 9, intrlData: 'A'.repeat(26), rcptSign: 'B'.repeat(16), sdcDateTime: '2024-04-15 15:30:39.0' };
@@ -16,7 +21,7 @@ const clock = new TestClock(new Date('2024-04-15T12:00:00Z'));
 
 function client(target: Partial<KraTarget> = {}, extra: Partial<OscuClientDeps> = {}) {
   return createOscuClient({
-    fetch,
+    http: http.send,
     now: () => clock.now(),
     record: (exchange) => exchanges.push(exchange),
     target: { baseUrl: `${fake.url}/etims-api/`, profile: 'direct', headers: DEVICE, ...target },

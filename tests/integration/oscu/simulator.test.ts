@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-sim/launch';
+import { createHttpClient } from '../../../src-main/oscu/http';
 import { createOscuClient, type OscuClient } from '../../../src-main/oscu/client';
 import { salesPort } from '../../../src-main/oscu/sales-port';
 import type { Exchange, KraTarget } from '../../../src-main/oscu/transport';
@@ -8,6 +9,10 @@ import { DEMO_DEVICE_SERIALS, DEMO_TAXPAYER } from '../../../src-shared/etims/de
 import { toKraDateTime } from '../../../src-shared/etims/time';
 import type { ItemRequest, SaleRequest } from '../../../src-shared/etims/wire';
 import { TestClock } from '../../support/clock';
+
+/** One HTTP client for the file's KRA calls, as the till has one. */
+const http = createHttpClient();
+after(() => http.close());
 
 const TIN = DEMO_TAXPAYER.tin;
 const AUDIT = { regrId: 'pos01', regrNm: 'Till 1', modrId: 'pos01', modrNm: 'Till 1' };
@@ -38,7 +43,7 @@ const clock = new TestClock(new Date('2024-04-15T11:30:00Z'));
 
 function clientFor(headers: KraTarget['headers'], timeouts = {}): OscuClient {
   return createOscuClient({
-    fetch,
+    http: http.send,
     now: () => clock.now(),
     record: (exchange) => exchanges.push(exchange),
     target: { baseUrl: sim.directBase, profile: 'direct', headers },
@@ -121,7 +126,7 @@ describe('OSCU client against the simulator, gateway profile (strict)', () => {
 
   function gatewayClient(cmcKey?: string): OscuClient {
     return createOscuClient({
-      fetch,
+      http: http.send,
       now: () => clock.now(),
       record: (exchange) => exchanges.push(exchange),
       target: {
