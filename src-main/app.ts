@@ -19,6 +19,7 @@ import { intervalTicker, MasterDataSchedule } from './catalog/master-data-schedu
 import { catalogIndexOf } from './catalog/search';
 import type { JobEndpoint } from './ledger/kra-jobs';
 import { deviceFor } from './ledger/devices';
+import { KraExchangeLog } from './ledger/kra-exchanges';
 import { openLedger, type LedgerDb } from './ledger/open';
 import { unsignedSummary } from './ledger/outbox';
 import { latestCommittedAt, latestSdcDateTime } from './ledger/sales';
@@ -155,7 +156,8 @@ export function createApp(options: AppOptions): App {
     }),
   };
 
-  const ready = connectKra({ db, clock, mode, settings: options.kra, dataDir: options.dataDir })
+  const exchanges = new KraExchangeLog(db);
+  const ready = connectKra({ db, exchanges, clock, mode, settings: options.kra, dataDir: options.dataDir })
     .then((connected) => {
       link = connected;
       worker = new SyncWorker({
@@ -200,6 +202,7 @@ export function createApp(options: AppOptions): App {
       await worker?.stop();
       await jobs?.stop();
       publishQueueProgress.cancel();
+      exchanges.close();
       db.$client.close();
     },
   };

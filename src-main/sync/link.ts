@@ -11,7 +11,7 @@ import type { Profile } from '../../src-shared/etims/endpoints';
 import { centsToWire } from '../../src-shared/money';
 import { DEMO_CATALOGUE } from '../catalog/demo-catalogue';
 import { launchSimulator, type SimulatorProcess } from '../kra-sim/launch';
-import { appendKraExchange } from '../ledger/kra-exchanges';
+import type { KraExchangeLog } from '../ledger/kra-exchanges';
 import { deviceFor, saveDevice, type DeviceRow } from '../ledger/devices';
 import type { LedgerDb } from '../ledger/open';
 import { items } from '../ledger/schema';
@@ -50,6 +50,8 @@ export interface KraLink {
 
 export async function connectKra(deps: {
   db: LedgerDb;
+  /** Where every exchange with KRA is recorded. */
+  exchanges: KraExchangeLog;
   clock: Clock;
   mode: KraMode;
   settings: KraSettings | undefined;
@@ -72,7 +74,7 @@ export async function connectKra(deps: {
     createOscuClient({
       http: http.send,
       now: () => deps.clock.now(),
-      record: (exchange) => appendKraExchange(db, exchange),
+      record: (exchange) => deps.exchanges.record(exchange),
       target: {
         baseUrl,
         profile: settings.profile ?? 'direct',

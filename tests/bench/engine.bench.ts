@@ -11,6 +11,7 @@ import type { DeviceRow } from '../../src-main/ledger/devices';
 import { items, sales } from '../../src-main/ledger/schema';
 import { KraContact } from '../../src-main/sync/contact';
 import { connectKra } from '../../src-main/sync/link';
+import { KraExchangeLog } from '../../src-main/ledger/kra-exchanges';
 import { createHttpClient } from '../../src-main/oscu/http';
 import { SyncWorker } from '../../src-main/sync/worker';
 import { saleDeps, sellSugar, testLedger } from '../support/ledger';
@@ -59,8 +60,10 @@ async function drain(sim: SimulatorProcess, latencyMs: number): Promise<Record<s
   // simulator closed meanwhile, rather than send on one of them.
   await new Promise((resolve) => setTimeout(resolve, 100));
   const contact = new KraContact(ledger.db, clock);
+  const exchanges = new KraExchangeLog(ledger.db);
   const link = await connectKra({
     db: ledger.db,
+    exchanges,
     clock,
     mode: 'demo',
     settings: { mode: 'demo', baseUrl: sim.directBase },
@@ -75,6 +78,7 @@ async function drain(sim: SimulatorProcess, latencyMs: number): Promise<Record<s
   const bare = await bareClientSeconds(sim, link.device, ledger.db.select().from(sales).get()!.payload as Record<string, unknown>, BACKLOG + 1);
   await sim.admin.clearFaults();
   await link.close();
+  exchanges.close();
   ledger.close();
   const label = `drain ${BACKLOG} sales at ${latencyMs} ms latency`;
   const figures: Record<string, string> = {
