@@ -56,7 +56,9 @@ export async function expectAlert(page: Page, text: string | RegExp): Promise<vo
 /** Back to an empty sale from the receipt screen. */
 export async function newSale(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
-  await page.getByTestId('search-input').waitFor();
+  await page.getByTestId('receipt-screen').waitFor({ state: 'detached' });
+  // The cursor is back in the search box: what the cashier waits for before the next scan.
+  await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'search-input');
   assert.equal(await page.getByTestId('cart-line').count(), 0);
 }
 
