@@ -3,19 +3,18 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { customerHandlers, resendUnsentCustomers } from '../../../src-main/catalog/customers';
 import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-sim/launch';
 import { customerByTin } from '../../../src-main/ledger/customers';
-import { openLedger, type LedgerDb } from '../../../src-main/ledger/open';
-import { projectPaths } from '../../../src-main/paths';
+import type { LedgerDb } from '../../../src-main/ledger/open';
 import { DEMO_PARTNERS } from '../../../src-shared/etims/demo';
-import { TestClock } from '../../support/clock';
-import { tempDir } from '../../support/temp';
-import { testDevice, type TestDevice } from './device';
+import type { TestClock } from '../../support/clock';
+import type { TestLedger } from '../../support/ledger';
+import { freshTill, type TestDevice } from './device';
 
 const ACME = DEMO_PARTNERS[0]!;
 const UNKNOWN_PIN = 'P999999999Z';
 const ctx = { session: { token: 't', user: { id: 7, name: 'Wanjiru', role: 'cashier' as const }, startedAt: new Date() } };
 
 let sim: SimulatorProcess;
-let dir: ReturnType<typeof tempDir>;
+let ledger: TestLedger;
 let db: LedgerDb;
 let clock: TestClock;
 let device: TestDevice;
@@ -27,18 +26,11 @@ before(async () => {
 after(() => sim.stop());
 
 beforeEach(async () => {
-  await sim.admin.reset();
-  clock = new TestClock(new Date('2026-11-24T09:00:00Z'));
-  await sim.admin.setClock(clock.now());
-  dir = tempDir();
-  db = openLedger(dir.path, projectPaths.migrations);
-  device = await testDevice(sim, clock);
+  ({ clock, ledger, device } = await freshTill(sim));
+  db = ledger.db;
   handlers = customerHandlers({ db, clock, client: () => device.client });
 });
-afterEach(() => {
-  db.$client.close();
-  dir.cleanup();
-});
+afterEach(() => ledger.close());
 
 const savedAtKra = () =>
   device.exchanges.filter((e) => e.endpoint.endsWith('saveBhfCustomer') && e.resultCd === '000').map((e) => JSON.parse(e.request) as Record<string, unknown>);

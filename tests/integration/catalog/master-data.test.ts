@@ -3,19 +3,18 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { MasterDataSync, masterDataHandlers, taxRatesFromLedger, type MasterDataLink } from '../../../src-main/catalog/master-data';
 import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-sim/launch';
 import { countOf, watermarkOf } from '../../../src-main/ledger/master-data';
-import { openLedger, type LedgerDb } from '../../../src-main/ledger/open';
-import { projectPaths } from '../../../src-main/paths';
+import type { LedgerDb } from '../../../src-main/ledger/open';
 import type { EventMap } from '../../../src-shared/api';
 import { toKraDateTime } from '../../../src-shared/etims/time';
-import { TestClock } from '../../support/clock';
-import { tempDir } from '../../support/temp';
-import { testDevice, type TestDevice } from './device';
+import type { TestClock } from '../../support/clock';
+import type { TestLedger } from '../../support/ledger';
+import { freshTill, type TestDevice } from './device';
 
 const HOUR = 60 * 60 * 1000;
 const ctx = { session: null };
 
 let sim: SimulatorProcess;
-let dir: ReturnType<typeof tempDir>;
+let ledger: TestLedger;
 let db: LedgerDb;
 let clock: TestClock;
 let device: TestDevice;
@@ -36,19 +35,12 @@ before(async () => {
 after(() => sim.stop());
 
 beforeEach(async () => {
-  await sim.admin.reset();
-  clock = new TestClock(new Date('2026-11-24T09:00:00Z'));
-  await sim.admin.setClock(clock.now());
-  dir = tempDir();
-  db = openLedger(dir.path, projectPaths.migrations);
-  device = await testDevice(sim, clock);
+  ({ clock, ledger, device } = await freshTill(sim));
+  db = ledger.db;
   link = { client: device.client, environment: 'demo', tin: device.tin, branchId: device.branchId };
   progress = [];
 });
-afterEach(() => {
-  db.$client.close();
-  dir.cleanup();
-});
+afterEach(() => ledger.close());
 
 describe('KRA master data sync', () => {
   it('pulls every list in full from 2018 on the first sync and keeps KRA resultDt as each watermark', async () => {
