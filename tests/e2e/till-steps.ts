@@ -1,6 +1,6 @@
 /** What a cashier does at the till, as steps the till's e2e tests share. */
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
 export const BARCODES = {
   milk: '6161100110031',
@@ -20,10 +20,26 @@ export async function logIn(page: Page, pin: string, name: string): Promise<void
   await page.getByTestId('logged-in-user').filter({ hasText: name }).waitFor();
 }
 
-/** A USB scanner: the whole code in one fast burst, then Enter. */
+const SCANNER_KEY_GAP_S = 0.004;
+const devtools = new WeakMap<Page, Promise<CDPSession>>();
+
+/**
+ * A USB scanner: the whole code in one burst a few milliseconds a key, then Enter. The keys carry
+ * the scanner's own timestamps, as the system stamps a real scanner's keys when they arrive; so a
+ * busy test machine, slow to deliver each key, cannot turn the scan into typing.
+ */
 export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
+  let opening = devtools.get(page);
+  if (!opening) devtools.set(page, (opening = page.context().newCDPSession(page)));
+  const session = await opening;
+  const start = Date.now() / 1000;
+  const keys = [...code].map((char) => ({ key: char, text: char, windowsVirtualKeyCode: char.charCodeAt(0) }));
+  keys.push({ key: 'Enter', text: '\r', windowsVirtualKeyCode: 13 });
+  for (const [i, key] of keys.entries()) {
+    const timestamp = start + i * SCANNER_KEY_GAP_S;
+    await session.send('Input.dispatchKeyEvent', { type: 'keyDown', ...key, timestamp });
+    await session.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key, text: undefined, timestamp });
+  }
 }
 
 /** A person at the keyboard: a tenth of a second or so between keys. */
