@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncStatus } from '../src-shared/api';
 import type { ApiClient } from './api/client';
-import { ScanDetector } from './till/scanner';
+import { ScanDetector, withoutScan } from './till/scanner';
 
 const STATUS_REFRESH_MS = 10_000;
 
@@ -37,13 +37,13 @@ export function useScanner(onScan: (code: string) => void, enabled: boolean): vo
   useEffect(() => {
     if (!enabled) return;
     const detector = new ScanDetector();
-    let burst: { input: HTMLInputElement | null; valueBefore: string } = { input: null, valueBefore: '' };
+    let burstInput: HTMLInputElement | null = null;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.altKey || event.metaKey || event.key === 'Shift') return;
       if (event.target instanceof HTMLElement && event.target.dataset.scanner === 'off') return detector.reset();
       if (event.key.length === 1) {
         const input = event.target instanceof HTMLInputElement ? event.target : null;
-        if (detector.key(event.key, event.timeStamp)) burst = { input, valueBefore: input?.value ?? '' };
+        if (detector.key(event.key, event.timeStamp)) burstInput = input;
         return;
       }
       if (event.key !== 'Enter') return detector.reset();
@@ -51,9 +51,9 @@ export function useScanner(onScan: (code: string) => void, enabled: boolean): vo
       if (code === null) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      if (burst.input && setInputValue) {
-        setInputValue.call(burst.input, burst.valueBefore);
-        burst.input.dispatchEvent(new Event('input', { bubbles: true }));
+      if (burstInput && setInputValue) {
+        setInputValue.call(burstInput, withoutScan(burstInput.value, code));
+        burstInput.dispatchEvent(new Event('input', { bubbles: true }));
       }
       latest.current(code);
     };

@@ -39,8 +39,9 @@ export function SearchBox({
     );
   }, [api, query, onProblem]);
 
-  const pick = (item: CatalogItem) => {
-    setQuery('');
+  /** Keys typed after Enter, while the pick was on its way, start the next search. */
+  const pick = (item: CatalogItem, text: string) => {
+    setQuery((current) => (current.startsWith(text) ? current.slice(text.length) : current));
     onPick(item);
   };
 
@@ -48,10 +49,10 @@ export function SearchBox({
   /** Enter before the results for the latest keystroke arrived: ask for them first. */
   const pickFor = (text: string) => {
     const item = found.query === text ? results[highlight] : undefined;
-    if (item) return pick(item);
+    if (item) return pick(item, text);
     api.call('items.search', { query: text, limit: 1 }).then(([first]) => {
-      if (first) pick(first);
-      else void api.call('items.lookup', { code: text }).then(pick, onProblem);
+      if (first) pick(first, text);
+      else void api.call('items.lookup', { code: text }).then((found) => pick(found, text), onProblem);
     }, onProblem);
   };
 
@@ -93,7 +94,7 @@ export function SearchBox({
                 className={i === highlight ? 'search-result active' : 'search-result'}
                 data-testid="search-result"
                 onMouseDown={(event) => event.preventDefault()}
-                onClick={() => pick(item)}
+                onClick={() => pick(item, query)}
               >
                 <span className="result-name">{item.name}</span>
                 <span className="result-code">{item.barcode ?? item.code}</span>

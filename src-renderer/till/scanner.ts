@@ -45,3 +45,14 @@ export class ScanDetector {
     this.lastAt = Number.NEGATIVE_INFINITY;
   }
 }
+
+/**
+ * A field's text with a scan's keys taken back off its end. Only the part of the code typed since
+ * the field was last cleared is there to take off, as the till may clear the field mid-burst.
+ */
+export function withoutScan(value: string, code: string): string {
+  for (let length = code.length; length > 0; length--) {
+    if (value.endsWith(code.slice(-length))) return value.slice(0, -length);
+  }
+  return value;
+}

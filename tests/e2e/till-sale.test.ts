@@ -62,6 +62,26 @@ describe('selling at the till (headless host in demo mode + Chromium)', () => {
     assert.deepEqual((await cartLines(page)).map((line) => line[0]), ['Fresh milk 500ml', 'Sugar 1kg', 'Bread 400g', 'Bar soap 800g', 'Maize flour 2kg', 'Fresh milk 500ml']);
   });
 
+  it('keeps what the cashier types after Enter while the engine is slow to answer the search', async () => {
+    let release = () => {};
+    const answersHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/items.search', async (route) => {
+      await answersHeld;
+      await route.continue();
+    });
+    await page.keyboard.type('paraf');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('soda');
+    release();
+    await waitForLines(page, 7);
+    await page.unroute('**/api/items.search');
+    assert.equal((await cartLines(page))[6]?.[0], 'Paraffin 1L');
+    assert.equal(await page.getByTestId('search-input').inputValue(), 'soda', 'the keys typed after Enter start the next search');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Remove Paraffin 1L' }).click();
+    await waitForLines(page, 6);
+  });
+
   it('says so when a scanned barcode is unknown', async () => {
     await scan(page, '9999999999999');
     await expectNotice(page, 'No item with code 9999999999999.');

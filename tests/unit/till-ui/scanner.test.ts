@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ScanDetector } from '../../../src-renderer/till/scanner';
+import { ScanDetector, withoutScan } from '../../../src-renderer/till/scanner';
 
 /** Types `text` starting at `from` ms, `gap` ms apart, and presses Enter `gap` ms after the last key. */
 function type(detector: ScanDetector, text: string, from: number, gap: number): string | null {
@@ -40,5 +40,24 @@ describe('telling a barcode scanner from a person', () => {
     assert.equal(detector.key('a', 0), true);
     assert.equal(detector.key('b', 5), false);
     assert.equal(detector.key('c', 500), true);
+  });
+});
+
+describe('taking a scan back out of the field it landed in', () => {
+  it('leaves what the person had typed before the scan', () => {
+    assert.equal(withoutScan('mai6161100110031', '6161100110031'), 'mai');
+    assert.equal(withoutScan('6161100110031', '6161100110031'), '');
+  });
+
+  it('takes off only the part typed since the till cleared the field mid-scan', () => {
+    assert.equal(withoutScan('0110031', '6161100110031'), '');
+  });
+
+  it('keeps digits the person typed that happen to start the code', () => {
+    assert.equal(withoutScan('616161100110031', '6161100110031'), '61');
+  });
+
+  it('changes nothing when none of the scan landed there', () => {
+    assert.equal(withoutScan('maize', '6161100110031'), 'maize');
   });
 });
