@@ -30,8 +30,6 @@ describe('holding, recalling and voiding carts (headless host + Chromium)', () =
     await scan(page, BARCODES.sugar);
     await scan(page, BARCODES.milk);
     await waitForLines(page, 2);
-    // Under load a scan can be read as typing and reach the cart through the search box, after the
-    // next scan: two lines may show before the second sugar counts, so wait for the sum.
     await page.getByTestId('cart-total').filter({ hasText: '395.00' }).waitFor();
     await page.keyboard.press('F6');
     await page.getByTestId('customer-pin').fill(BUYER.tin);
