@@ -84,26 +84,25 @@ class WordIndex {
   }
 
   /**
-   * Narrows the entries to check to those with a word starting with the rarest of `prefixes`:
-   * 'none' when some prefix starts no word at all, 'marked' when the rare ones are marked (see
-   * isMarked), 'all' when every prefix is so common that checking every entry is as quick.
+   * The entries to check, in entry order: those with a word starting with the rarest of
+   * `prefixes`; 'all' when every prefix is so common that checking every entry is as quick.
    */
-  narrow(prefixes: readonly string[]): 'none' | 'marked' | 'all' {
+  narrow(prefixes: readonly string[]): Int32Array | 'all' {
     const ranges = prefixes.map((prefix): [number, number] => [lowerBound(this.words, prefix), lowerBound(this.words, `${prefix}\uffff`)]);
     const rarest = ranges.reduce((best, range) => (this.weight(range) < this.weight(best) ? range : best));
-    const weight = this.weight(rarest);
-    if (weight === 0) return 'none';
-    if (weight > this.marks.length / 8) return 'all';
+    if (this.weight(rarest) > this.marks.length / 8) return 'all';
     this.generation += 1;
+    const candidates: number[] = [];
     for (let w = rarest[0]; w < rarest[1]; w++) {
       const list = this.postings[w]!;
-      for (let i = 0; i < list.length; i++) this.marks[list[i]!] = this.generation;
+      for (let i = 0; i < list.length; i++) {
+        const entry = list[i]!;
+        if (this.marks[entry] === this.generation) continue;
+        this.marks[entry] = this.generation;
+        candidates.push(entry);
+      }
     }
-    return 'marked';
-  }
-
-  isMarked(entry: number): boolean {
-    return this.marks[entry] === this.generation;
+    return Int32Array.from(candidates).sort();
   }
 
   private weight([from, to]: [number, number]): number {
@@ -169,10 +168,10 @@ export class CatalogIndex {
     const plain = wordsOf(text);
     const words = plain === '' ? [] : plain.split(' ');
     if (words.length === 0 || found.length >= limit) return found.map((entry) => this.live(entry.item));
-    const narrowed = this.words.narrow(words);
-    for (let i = 0; narrowed !== 'none' && i < this.entries.length && found.length < limit; i++) {
-      if (narrowed === 'marked' && !this.words.isMarked(i)) continue;
-      const entry = this.entries[i]!;
+    const candidates = this.words.narrow(words);
+    const count = candidates === 'all' ? this.entries.length : candidates.length;
+    for (let i = 0; i < count && found.length < limit; i++) {
+      const entry = this.entries[candidates === 'all' ? i : candidates[i]!]!;
       if (hasEveryWord(entry.haystack, words)) take(entry);
     }
     return found.map((entry) => this.live(entry.item));
