@@ -8,6 +8,7 @@ import { openLedger } from '../../src-main/ledger/open';
 import { items } from '../../src-main/ledger/schema';
 import { projectPaths } from '../../src-main/paths';
 import { UNREACHABLE_KRA } from '../support/app';
+import { scan } from '../e2e/till-steps';
 import { launchChromium } from '../support/browser';
 import { spawnHost } from '../support/host';
 import { tempDir } from '../support/temp';
@@ -138,10 +139,7 @@ async function tillFigures(hostUrl: string): Promise<Record<string, string>> {
       for (let i = 0; i < SCANS_PER_SALE; i++) {
         const { barcode } = catalogue[(sale * SCANS_PER_SALE + i) % catalogue.length]!;
         scanToLine.push(
-          await timeUntil(page, '[data-testid="cart-line"]', async () => {
-            await page.keyboard.type(barcode!);
-            await page.keyboard.press('Enter');
-          }),
+          await timeUntil(page, '[data-testid="cart-line"]', () => scan(page, barcode!)),
         );
       }
       await page.keyboard.press('F10');
@@ -150,11 +148,11 @@ async function tillFigures(hostUrl: string): Promise<Record<string, string>> {
       await page.keyboard.press('Enter');
       await page.getByTestId('search-input').waitFor();
     }
-    const scan = summarise(scanToLine);
+    const scanned = summarise(scanToLine);
     const pay = summarise(payToReceipt);
     return {
-      [`scanner Enter to line on screen, p50 (${scanToLine.length} scans, ${SALES} sales)`]: ms(scan.p50),
-      'scanner Enter to line on screen, p99 (target <= 50 ms)': ms(scan.p99),
+      [`scanner Enter to line on screen, p50 (${scanToLine.length} scans, ${SALES} sales)`]: ms(scanned.p50),
+      'scanner Enter to line on screen, p99 (target <= 50 ms)': ms(scanned.p99),
       [`pay key to receipt on screen, p50 (${SALES} sales)`]: ms(pay.p50),
       'pay key to receipt on screen, p99 (target <= 150 ms)': ms(pay.p99),
     };
