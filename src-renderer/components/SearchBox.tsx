@@ -52,7 +52,7 @@ export function SearchBox({
     if (item) return pick(item, text);
     api.call('items.search', { query: text, limit: 1 }).then(([first]) => {
       if (first) pick(first, text);
-      else void api.call('items.lookup', { code: text }).then((found) => pick(found, text), onProblem);
+      else void api.call('items.lookup', { code: text }).then((item) => pick(item, text), onProblem);
     }, onProblem);
   };
 
