@@ -25,8 +25,7 @@ export interface AuditActivity {
 
 const statements = new WeakMap<object, ReturnType<typeof prepare>>();
 
-function prepare(db: LedgerWriter) {
-  const client = (db as LedgerDb).$client;
+function prepare(client: LedgerDb['$client']) {
   return {
     sales: client
       .prepare(
@@ -46,14 +45,14 @@ function prepare(db: LedgerWriter) {
   };
 }
 
-function prepared(db: LedgerWriter) {
-  const client = (db as LedgerDb).$client;
-  let found = statements.get(client);
-  if (!found) statements.set(client, (found = prepare(db)));
+/** Raw statements on the ledger's connection; inside a transaction they read what the transaction sees. */
+function prepared(db: LedgerDb) {
+  let found = statements.get(db.$client);
+  if (!found) statements.set(db.$client, (found = prepare(db.$client)));
   return found;
 }
 
-export function periodSales(db: LedgerWriter, range: IdRange): PeriodSale[] {
+export function periodSales(db: LedgerDb, range: IdRange): PeriodSale[] {
   return (prepared(db).sales.all(range.after, range.upTo) as unknown[][]).map(([id, receiptNo, kind, committedAt, total, changeGiven, invcNo, state]) => ({
     id: id as number,
     receiptNo: receiptNo as number,
@@ -66,7 +65,7 @@ export function periodSales(db: LedgerWriter, range: IdRange): PeriodSale[] {
   }));
 }
 
-export function periodLines(db: LedgerWriter, range: IdRange): PeriodLine[] {
+export function periodLines(db: LedgerDb, range: IdRange): PeriodLine[] {
   return (prepared(db).lines.all(range.after, range.upTo) as unknown[][]).map(([saleId, taxClass, rate, taxable, tax, discount]) => ({
     saleId: saleId as number,
     taxClass: taxClass as PeriodLine['taxClass'],
@@ -77,7 +76,7 @@ export function periodLines(db: LedgerWriter, range: IdRange): PeriodLine[] {
   }));
 }
 
-export function periodTenders(db: LedgerWriter, range: IdRange): PeriodTender[] {
+export function periodTenders(db: LedgerDb, range: IdRange): PeriodTender[] {
   return (prepared(db).tenders.all(range.after, range.upTo) as unknown[][]).map(([saleId, kind, amount]) => ({
     saleId: saleId as number,
     kind: kind as PeriodTender['kind'],
@@ -86,7 +85,7 @@ export function periodTenders(db: LedgerWriter, range: IdRange): PeriodTender[] 
 }
 
 /** Copies printed, carts voided, drawers opened without a sale and prices overridden, in a range of the audit log. */
-export function auditActivity(db: LedgerWriter, range: IdRange): AuditActivity {
+export function auditActivity(db: LedgerDb, range: IdRange): AuditActivity {
   const activity: AuditActivity = { copies: [], voidedCarts: 0, noSaleOpens: 0, priceOverrides: { count: 0, amount: 0 } };
   for (const [action, copy, kind, total, count, amount] of prepared(db).audit.all(range.after, range.upTo) as unknown[][]) {
     if ((action === 'receipt.print' || action === 'receipt.pdf') && copy === 1 && kind) activity.copies.push({ kind: kind as 'S' | 'R', total: total as number });
@@ -132,8 +131,8 @@ export function firstCommittedAfter(db: LedgerWriter, saleId: number): string | 
 }
 
 /** For the CSV: every line of the range's sales and credit notes with its document. */
-export function periodLineDetails(db: LedgerWriter, range: IdRange): Record<string, unknown>[] {
-  return (db as LedgerDb).$client
+export function periodLineDetails(db: LedgerDb, range: IdRange): Record<string, unknown>[] {
+  return db.$client
     .prepare(
       `SELECT s.committed_at, s.receipt_no, json_extract(s.payload, '$.trdInvcNo') AS trd_invc_no, coalesce(s.invc_no, o.invc_no) AS invc_no,
               s.kind, o.state, s.customer_tin, l.seq, l.item_code, l.name, l.quantity, l.unit_price, l.discount, l.total, l.tax_class,

@@ -4,7 +4,7 @@
  * reportFigures, a pure function.
  */
 import { reportFigures, type PeriodActivity, type ReportFigures } from '../../src-shared/reports/figures';
-import type { LedgerWriter } from '../ledger/open';
+import type { LedgerDb } from '../ledger/open';
 import { auditActivity, firstCommittedAfter, lastZ, periodLines, periodSales, periodTenders, type IdRange, type ZRow } from '../ledger/report-rows';
 import { cashMoveTotals, lastAuditId, lastSaleId, shiftsAfter, type ShiftRow } from '../ledger/shifts';
 
@@ -16,7 +16,7 @@ export interface Period {
   openedAt: string | null;
 }
 
-export function shiftPeriod(db: LedgerWriter, shift: ShiftRow): Period {
+export function shiftPeriod(db: LedgerDb, shift: ShiftRow): Period {
   return {
     sales: { after: shift.openAfterSaleId, upTo: shift.closeSaleId ?? lastSaleId(db) },
     audit: { after: shift.openAfterAuditId, upTo: shift.closeAuditId ?? lastAuditId(db) },
@@ -26,7 +26,7 @@ export function shiftPeriod(db: LedgerWriter, shift: ShiftRow): Period {
 }
 
 /** Everything since the last Z: the open business day. */
-export function dayPeriod(db: LedgerWriter, previous: ZRow | undefined = lastZ(db)): Period {
+export function dayPeriod(db: LedgerDb, previous: ZRow | undefined = lastZ(db)): Period {
   const afterSale = previous?.lastSaleId ?? 0;
   const shifts = shiftsAfter(db, previous?.lastShiftId ?? 0);
   const firstSaleAt = firstCommittedAfter(db, afterSale) ?? null;
@@ -40,7 +40,7 @@ export function dayPeriod(db: LedgerWriter, previous: ZRow | undefined = lastZ(d
   };
 }
 
-export function periodFigures(db: LedgerWriter, period: Period): ReportFigures {
+export function periodFigures(db: LedgerDb, period: Period): ReportFigures {
   return reportFigures({
     sales: periodSales(db, period.sales),
     lines: periodLines(db, period.sales),
@@ -49,7 +49,7 @@ export function periodFigures(db: LedgerWriter, period: Period): ReportFigures {
   });
 }
 
-function periodActivity(db: LedgerWriter, period: Period): PeriodActivity {
+function periodActivity(db: LedgerDb, period: Period): PeriodActivity {
   const { payIns, payOuts } = cashMoveTotals(db, period.shifts.map((s) => s.id));
   const allCounted = period.shifts.every((s) => s.counted !== null);
   return {

@@ -26,7 +26,7 @@ export function xReport(deps: ReportDeps, scope: 'shift' | 'day', user: UserSumm
   const store = deps.store();
   const now = clock.now();
   return db.transaction((tx) => {
-    const period = scope === 'shift' ? shiftPeriod(tx, requireOpenShift(db, store.tillId)) : dayPeriod(tx);
+    const period = scope === 'shift' ? shiftPeriod(db, requireOpenShift(db, store.tillId)) : dayPeriod(db);
     const previous = scope === 'day' ? lastZ(tx) : undefined;
     const opened = period.openedAt ? new Date(period.openedAt) : now;
     return {
@@ -42,7 +42,7 @@ export function xReport(deps: ReportDeps, scope: 'shift' | 'day', user: UserSumm
         shiftId: scope === 'shift' ? (period.shifts[0]?.id ?? null) : null,
       },
       store,
-      figures: periodFigures(tx, period),
+      figures: periodFigures(db, period),
     };
   });
 }
@@ -59,7 +59,7 @@ export function takeZ(deps: ReportDeps, user: UserSummary): DayReport {
     }
     const now = clock.now();
     const previous = lastZ(tx);
-    const period = dayPeriod(tx, previous);
+    const period = dayPeriod(db, previous);
     if (period.openedAt === null) {
       const date = previous?.businessDate ?? nairobiDate(now);
       throw new ApiError('Z_ALREADY_TAKEN', `nothing has happened since the Z report of ${date}`, { params: { date } });
@@ -75,7 +75,7 @@ export function takeZ(deps: ReportDeps, user: UserSummary): DayReport {
       takenBy: user.name,
       period: { from: period.openedAt, to: now.toISOString(), businessDate: date, shiftId: null },
       store,
-      figures: periodFigures(tx, period),
+      figures: periodFigures(db, period),
     };
     const content: Omit<ZRow, 'prevHash' | 'hash'> = {
       number,

@@ -77,7 +77,7 @@ export function shiftHandlers(deps: ShiftDeps): Handlers<ShiftMethod> {
       const shift = db.transaction((tx) => {
         const open = ownShift(user);
         if (kind === 'payOut') {
-          const { expected } = periodFigures(tx, shiftPeriod(tx, open)).drawer;
+          const { expected } = periodFigures(db, shiftPeriod(db, open)).drawer;
           if (amount > expected) {
             throw new ApiError('DRAWER_SHORT', `amount: the drawer should hold only ${formatKes(expected)}`, { field: 'amount', params: { expected: formatKes(expected) } });
           }
@@ -93,7 +93,7 @@ export function shiftHandlers(deps: ShiftDeps): Handlers<ShiftMethod> {
       const closed = db.transaction((tx) => {
         const open = ownShift(user);
         const counted = countedCents(pieces as CountedPieces);
-        const { expected } = periodFigures(tx, shiftPeriod(tx, open)).drawer;
+        const { expected } = periodFigures(db, shiftPeriod(db, open)).drawer;
         const countedPieces = Object.fromEntries(Object.entries(pieces).filter(([, n]) => n !== undefined && n > 0)) as Record<string, number>;
         const row = closeShiftRow(tx, open.id, { closedAt: clock.now().toISOString(), closedBy: user.id, countedPieces, counted, expected });
         appendAudit(tx, { at: clock.now(), userId: user.id, action: 'shift.close', detail: { shiftId: open.id, counted, expected, overShort: counted - expected } });

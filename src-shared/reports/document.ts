@@ -93,9 +93,9 @@ function header(report: DayReport, title: string, copy: boolean): ReportBlock[] 
   const { store, period } = report;
   return [
     text('header', store.tradeName, { bold: true, size: 'tall' }),
-    text('header', `PIN: ${store.pin}   BRANCH: ${store.branchId}`),
+    text('header', `PIN: ${store.pin} BRANCH: ${store.branchId}`),
     text('header', `SCU ID: ${store.scuId}`),
-    text('header', `MRC: ${store.mrcNo}   TILL: ${store.tillId}`),
+    text('header', `MRC: ${store.mrcNo} TILL: ${store.tillId}`),
     rule('title', 'double'),
     text('title', title, { bold: true, size: 'large' }),
     ...(copy ? [text('title', 'COPY', { bold: true, size: 'huge' })] : []),
