@@ -46,6 +46,7 @@ export function ShiftPanel({ api, user, onChanged }: { api: ApiClient; user: Use
       {mayAct && !counting && (
         <>
           <CashMove api={api} onMoved={changed} />
+          {roleAllows(user.role, 'supervisor') && <NoSale api={api} />}
           <button type="button" className="primary wide" data-testid="shift-close-start" onClick={() => setCounting(true)}>
             {t('shift.close.start')}
           </button>
@@ -153,6 +154,25 @@ function CashMove({ api, onMoved }: { api: ApiClient; onMoved: () => void }) {
       {done && <p className="notice info">{done}</p>}
       <button type="submit">{t('shift.move.submit')}</button>
     </form>
+  );
+}
+
+/** The drawer opened without a sale, through the receipt printer; the reports count it. */
+function NoSale({ api }: { api: ApiClient }) {
+  const { t, describeError } = useI18n();
+  const [said, setSaid] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const open = () =>
+    api.call('drawer.open', { reason: 'no sale' }).then(
+      () => setSaid({ tone: 'info', text: t('shift.noSale.done') }),
+      (error: unknown) => setSaid({ tone: 'error', text: describeError(error) }),
+    );
+  return (
+    <>
+      <button type="button" data-testid="no-sale" onClick={() => void open()}>
+        {t('shift.noSale')}
+      </button>
+      {said && <p className={`notice ${said.tone}`}>{said.text}</p>}
+    </>
   );
 }
 

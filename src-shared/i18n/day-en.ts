@@ -121,4 +121,6 @@ export const dayEn = {
   'report.label.TC': 'Training credit notes',
   'report.label.PS': 'Proforma',
   'report.noSalesYet': 'No sales in this period.',
+  'shift.noSale': 'No sale: open the drawer',
+  'shift.noSale.done': 'Drawer opened: counted as a no-sale open on the X and Z reports.',
 } as const;

@@ -123,4 +123,6 @@ export const daySw: Record<keyof typeof dayEn, string> = {
   'report.label.TC': 'Hati za marejesho za mafunzo',
   'report.label.PS': 'Proforma',
   'report.noSalesYet': 'Hakuna mauzo katika kipindi hiki.',
+  'shift.noSale': 'Hakuna mauzo: fungua droo',
+  'shift.noSale.done': 'Droo imefunguliwa: imehesabiwa kama kufungua bila mauzo kwenye ripoti za X na Z.',
 };

@@ -95,6 +95,7 @@ describe("the manager's day at the till (headless host + Chromium)", () => {
     await logIn(page, '9999', 'Otieno (manager)');
     await openDay(page);
     await page.getByTestId('shift-list').filter({ hasText: 'Short by 15.00' }).waitFor();
+    await page.getByTestId('no-sale').count().then((n) => assert.equal(n, 0, 'no shift is open: nothing to open the drawer for'));
     await page.getByTestId('x-day').click();
     await page.getByTestId('report-title').filter({ hasText: 'X report: the day so far' }).waitFor();
     await page.getByTestId('take-z').click();
