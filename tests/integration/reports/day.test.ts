@@ -258,3 +258,37 @@ describe('the manager\'s day, from the float to the Z report', () => {
     assert.deepEqual('brokenZ' in verdict && verdict.brokenZ, { zNumber: 1, reason: 'its content does not match its hash' });
   });
 });
+
+describe('shift rules the engine keeps, whatever the screen does', () => {
+  let till: ReportTill;
+  before(async () => {
+    till = await reportTill();
+    await till.call('shift.open', { float: 10_000 }, 'supervisor');
+  });
+  after(() => till.close());
+
+  test('one open shift per till', async () => {
+    const refused = await till.refused('shift.open', { float: 0 });
+    assert.deepEqual([refused.code, refused.params], ['SHIFT_ALREADY_OPEN', { name: 'Otieno' }]);
+  });
+
+  test("a cashier cannot pay out of, or close, someone else's shift", async () => {
+    assert.equal((await till.refused('shift.cashMove', { kind: 'payIn', amount: 100, reason: 'change' })).code, 'SHIFT_NOT_YOURS');
+    assert.equal((await till.refused('shift.close', { pieces: {} })).code, 'SHIFT_NOT_YOURS');
+  });
+
+  test('a pay-out cannot take more than the drawer should hold, and changes nothing when refused', async () => {
+    const refused = await till.refused('shift.cashMove', { kind: 'payOut', amount: 10_001, reason: 'banking' }, 'supervisor');
+    assert.deepEqual([refused.code, refused.field], ['DRAWER_SHORT', 'amount']);
+    const { shift } = await till.call('shift.current', {}, 'supervisor');
+    assert.equal(shift!.payOuts, 0);
+  });
+
+  test('a count of pieces is a whole number, named by its denomination', async () => {
+    const refused = await till.refused('shift.close', { pieces: { 100: -2 } }, 'supervisor');
+    assert.deepEqual([refused.code, refused.field], ['INVALID_INPUT', 'pieces.100']);
+    const unknown = await till.refused('shift.close', { pieces: { 25: 1 } as never }, 'supervisor');
+    assert.equal(unknown.code, 'INVALID_INPUT');
+    assert.notEqual((await till.call('shift.current', {}, 'supervisor')).shift, null, 'still open');
+  });
+});
