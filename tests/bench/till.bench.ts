@@ -4,7 +4,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { createApp } from '../../src-main/app';
-import { withOpenShift } from '../support/shift';
 import { openLedger } from '../../src-main/ledger/open';
 import { items } from '../../src-main/ledger/schema';
 import { projectPaths } from '../../src-main/paths';
@@ -55,7 +54,7 @@ function keystrokes(): string[] {
 }
 
 async function searchFigures(dataDir: string, hostUrl: string): Promise<Record<string, string>> {
-  const app = withOpenShift(createApp({ dataDir, migrationsFolder: projectPaths.migrations, log: () => {}, kra: { mode: 'demo', baseUrl: UNREACHABLE_KRA } }));
+  const app = createApp({ dataDir, migrationsFolder: projectPaths.migrations, log: () => {}, kra: { mode: 'demo', baseUrl: UNREACHABLE_KRA } });
   try {
     const login = await app.dispatch('session.login', { pin: '1234' }, null);
     if (!login.ok) throw new Error(`login failed: ${login.error.message}`);
