@@ -2,7 +2,7 @@
  * The composition root: builds every service once. The Electron shell and the headless host both
  * call createApp and talk to the engine only through the returned dispatch and events.
  */
-import { ApiError, type KraMode } from '../src-shared/api';
+import { ApiError, type KraMode, type ReportStore } from '../src-shared/api';
 import { systemClock, type Clock } from '../src-shared/clock';
 import { fromKraDateTime } from '../src-shared/etims/time';
 import { DEFAULT_TAX_RATES } from '../src-shared/tax';
@@ -18,13 +18,15 @@ import { masterDataHandlers, MasterDataSync, taxRatesFromLedger } from './catalo
 import { intervalTicker, MasterDataSchedule } from './catalog/master-data-schedule';
 import { catalogIndexOf } from './catalog/search';
 import type { JobEndpoint } from './ledger/kra-jobs';
-import { deviceFor } from './ledger/devices';
+import { deviceFor, type DeviceRow } from './ledger/devices';
 import { KraExchangeLog } from './ledger/kra-exchanges';
 import { openLedger, type LedgerDb } from './ledger/open';
 import { unsignedSummary } from './ledger/outbox';
 import { latestCommittedAt, latestSdcDateTime } from './ledger/sales';
 import { readSetting, writeSetting } from './ledger/settings';
 import { printHandlers } from './print/handlers';
+import { PrintService } from './print/service';
+import { reportHandlers } from './reports/handlers';
 import { importHandlers, importJobEffects } from './purchases/imports';
 import { purchaseHandlers, purchaseJobEffects } from './purchases/purchases';
 import { createPrinterFactory, lpCommand, type PrinterFactory } from './print/transports';
@@ -47,6 +49,7 @@ import { stockJobEffects } from './stock/movements';
 import { systemHandlers } from './system/handlers';
 import { tillHandlers } from './till/handlers';
 import { holdHandlers } from './till/holds';
+import { requireOpenShift, shiftHandlers } from './till/shifts';
 import { storeIdentity } from './till/store';
 import { assertMaySell } from './watchdog/guard';
 
@@ -116,6 +119,16 @@ export function createApp(options: AppOptions): App {
   // A draining backlog moves every few milliseconds; the till needs to hear of it a few times a second.
   const publishQueueProgress = throttle(publishStatus, 250);
 
+  const printDeps = {
+    db,
+    clock,
+    environment: mode,
+    demoVerificationBaseUrl: () => link?.origin ?? '',
+    printers: options.printers ?? createPrinterFactory({ systemCommand: lpCommand }),
+  };
+  const printing = new PrintService(printDeps);
+  const tillId = () => storeIdentity(db, link?.device ?? null).tillId;
+
   const handlers: AllHandlers = {
     ...systemHandlers({ clock, version: options.version ?? '0.0.0', mode }),
     ...sessionHandlers({ db, clock, sessions, pinSalt }),
@@ -132,13 +145,9 @@ export function createApp(options: AppOptions): App {
     ...userHandlers({ db, clock, pinSalt, onQueued: () => jobs?.wake() }),
     ...stockHandlers({ db, clock, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
     ...approvalHandlers({ db, clock, sessions, pinSalt, approvals }),
-    ...printHandlers({
-      db,
-      clock,
-      environment: mode,
-      demoVerificationBaseUrl: () => link?.origin ?? '',
-      printers: options.printers ?? createPrinterFactory({ systemCommand: lpCommand }),
-    }),
+    ...printHandlers(printDeps, printing),
+    ...shiftHandlers({ db, clock, tillId }),
+    ...reportHandlers({ db, clock, printing, store: () => reportStore(db, mode, link?.device ?? null) }),
     ...tillHandlers({
       db,
       clock,
@@ -147,6 +156,7 @@ export function createApp(options: AppOptions): App {
       assertMaySell: () => {
         if (!link) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
         assertMaySell(sellingConditions(db, clock, status().state, options.kraClockToleranceSeconds ?? 300));
+        requireOpenShift(db, tillId());
       },
       consumeApproval: (token, cashier) => approvals.consume(token, cashier.id),
       onCommitted: () => {
@@ -217,6 +227,14 @@ function sellingConditions(db: LedgerDb, clock: Clock, state: ReturnType<typeof 
     latestKraTime: sdc ? fromKraDateTime(sdc) : null,
     kraClockToleranceSeconds: tolerance,
   };
+}
+
+/** The store and KRA device an X or Z report names. */
+function reportStore(db: LedgerDb, mode: KraMode, connected: DeviceRow | null): ReportStore {
+  const device = connected ?? deviceFor(db, mode);
+  if (!device) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
+  const store = storeIdentity(db, device);
+  return { tradeName: store.tradeName, pin: device.tin, branchId: device.branchId, scuId: device.sdcId, mrcNo: device.mrcNo, tillId: store.tillId };
 }
 
 function ensurePinSalt(db: LedgerDb): string {

@@ -52,3 +52,15 @@ export function receiptJobsOf(db: LedgerDb, saleId: number): PrintJobRow[] {
     .orderBy(asc(printJobs.id))
     .all();
 }
+
+/** Whether Z report `zNumber` has been printed or saved as PDF before: every later one is a copy. */
+export function zReportPrinted(db: LedgerDb, zNumber: number): boolean {
+  return (
+    db
+      .select({ id: printJobs.id })
+      .from(printJobs)
+      .where(and(eq(printJobs.kind, 'report'), sql`json_extract(${printJobs.document}, '$.zNumber') = ${zNumber}`))
+      .limit(1)
+      .get() !== undefined
+  );
+}

@@ -388,3 +388,72 @@ export const importItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.taskCode, t.declarationDate, t.itemSeq] })],
 );
+
+/**
+ * A till's shift: the drawer from its counted float to its blind count. Its sales are those committed
+ * while it was open: ids after `openAfterSaleId` up to `closeSaleId`. Closed once; never edited after.
+ */
+export const shifts = sqliteTable(
+  'shifts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tillId: text('till_id').notNull(),
+    openedAt: text('opened_at').notNull(),
+    openedBy: integer('opened_by').notNull().references(() => users.id),
+    float: integer('float').notNull(),
+    /** The last sale committed before the shift opened (0 for none). */
+    openAfterSaleId: integer('open_after_sale_id').notNull(),
+    /** Likewise for the audit log, where voids, reprints, overrides and no-sale opens are recorded. */
+    openAfterAuditId: integer('open_after_audit_id').notNull(),
+    closedAt: text('closed_at'),
+    closedBy: integer('closed_by').references(() => users.id),
+    /** The last sale committed before the shift closed. */
+    closeSaleId: integer('close_sale_id'),
+    closeAuditId: integer('close_audit_id'),
+    /** The blind count: pieces by denomination in shillings, e.g. {"1000": 3, "50": 2}. */
+    countedPieces: text('counted_pieces', { mode: 'json' }),
+    counted: integer('counted'),
+    expected: integer('expected'),
+  },
+  // At most one open shift per till: the index holds one row with a null closed_at per till.
+  (t) => [uniqueIndex('shifts_one_open').on(t.tillId).where(sql`closed_at IS NULL`)],
+);
+
+/** Cash put into or taken out of the drawer during a shift, with the reason. Append-only. */
+export const cashMoves = sqliteTable(
+  'cash_moves',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    shiftId: integer('shift_id').notNull().references(() => shifts.id),
+    at: text('at').notNull(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    kind: text('kind', { enum: ['payIn', 'payOut'] }).notNull(),
+    /** Cents. */
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('cash_moves_shift').on(t.shiftId)],
+);
+
+/**
+ * Z reports: one per business day, numbered without gaps, never changed (triggers in the migration).
+ * The day's sales are the ids after the previous Z's `lastSaleId` up to this one's. Each Z chains to
+ * the one before and to the hash of the last sale it covers, so a verifier can walk both.
+ */
+export const zReports = sqliteTable('z_reports', {
+  number: integer('number').primaryKey(),
+  tillId: text('till_id').notNull(),
+  /** YYYY-MM-DD, Nairobi: the date the business day opened. */
+  businessDate: text('business_date').notNull().unique(),
+  openedAt: text('opened_at').notNull(),
+  takenAt: text('taken_at').notNull(),
+  takenBy: integer('taken_by').notNull().references(() => users.id),
+  lastSaleId: integer('last_sale_id').notNull(),
+  lastShiftId: integer('last_shift_id').notNull(),
+  lastAuditId: integer('last_audit_id').notNull(),
+  lastSaleHash: text('last_sale_hash').notNull(),
+  /** The report's figures as taken, in cents. */
+  figures: text('figures', { mode: 'json' }).notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});

@@ -77,3 +77,12 @@ export function taxTableLines(table: TaxTableBlock, width: number): string[] {
 export function ruleLine(style: 'single' | 'double', width: number): string {
   return (style === 'double' ? '=' : '-').repeat(width);
 }
+
+/** A text bar chart: `09:00 ######        1,250.00`, the longest bar filling the room between label and figure. */
+export function barLines(bars: readonly { label: string; value: number; text: string }[], width: number): string[] {
+  const labelWidth = Math.max(...bars.map((b) => b.label.length));
+  const textWidth = Math.max(...bars.map((b) => b.text.length));
+  const room = Math.max(1, width - labelWidth - textWidth - 2);
+  const longest = Math.max(1, ...bars.map((b) => b.value));
+  return bars.map((b) => `${b.label.padEnd(labelWidth)} ${'#'.repeat(Math.round((b.value / longest) * room)).padEnd(room)} ${b.text.padStart(textWidth)}`);
+}

@@ -6,7 +6,8 @@
  */
 import { Printer, type Image } from '@node-escpos/core';
 import type { Block, ReceiptDocument, TextSize } from '../../src-shared/receipt';
-import { COLUMNS, columnsAt, itemLines, rowLines, ruleLine, taxTableLines, wrap, type PaperWidth } from './columns';
+import type { ReportDocument } from '../../src-shared/reports/document';
+import { barLines, COLUMNS, columnsAt, itemLines, rowLines, ruleLine, taxTableLines, wrap, type PaperWidth } from './columns';
 
 type EscPrinter = Printer<[]>;
 
@@ -34,6 +35,16 @@ export interface EscPosOptions {
 export function encodeReceipt(document: ReceiptDocument, options: EscPosOptions): Buffer {
   const printer = newPrinter(options.paperWidth);
   for (const block of document.blocks) writeBlock(printer, block, options);
+  return printer.buffer.flush();
+}
+
+/** An X or Z report; its chart of sales by hour as bars of text. */
+export function encodeReport(document: ReportDocument, options: EscPosOptions): Buffer {
+  const printer = newPrinter(options.paperWidth);
+  for (const block of document.blocks) {
+    if (block.type === 'bars') styled(printer, 'left', false, 'normal', barLines(block.bars, COLUMNS[options.paperWidth]));
+    else writeBlock(printer, block, options);
+  }
   return printer.buffer.flush();
 }
 

@@ -30,8 +30,7 @@ export interface PrintDeps {
   printers: PrinterFactory;
 }
 
-export function printHandlers(deps: PrintDeps): Handlers<PrintMethod> {
-  const printing = new PrintService(deps);
+export function printHandlers(deps: PrintDeps, printing = new PrintService(deps)): Handlers<PrintMethod> {
   return {
     'receipt.get': ({ saleId, copy }) => printing.document(saleId, copy),
     'receipt.print': ({ saleId }, ctx) => printing.printReceipt(saleId, sessionOf(ctx).user),

@@ -4,6 +4,7 @@
  */
 import { create as createQr } from 'qrcode';
 import type { Block, ItemBlock, ReceiptDocument, RowBlock, Section, TaxTableBlock, TextSize } from '../../src-shared/receipt';
+import type { BarsBlock, ReportDocument } from '../../src-shared/reports/document';
 import { pngSize } from './logo';
 
 export type PdfPaper = 'roll58' | 'roll80' | 'a4';
@@ -44,14 +45,30 @@ interface Frame {
   width: number;
 }
 
-export async function renderPdf(document: ReceiptDocument, paperName: PdfPaper): Promise<Buffer> {
+export function renderPdf(document: ReceiptDocument, paperName: PdfPaper): Promise<Buffer> {
+  return renderPieces(`${document.title} ${document.tradeInvoiceNo}`, document.watermark, paperName, (doc, frame) => layout(doc, document, frame));
+}
+
+/** An X or Z report: its rows as label and figure, its sales by hour as a bar chart. */
+export function renderReportPdf(document: ReportDocument, paperName: PdfPaper): Promise<Buffer> {
+  return renderPieces(document.title, document.watermark, paperName, (doc, frame) =>
+    document.blocks.flatMap((block) => {
+      if (block.type === 'bars') return barPieces(doc, block, frame);
+      if (block.type !== 'row') return blockPieces(doc, block, frame);
+      const width = Math.min(frame.width, 380);
+      return pairPieces(doc, block.left, block.right, { font: block.bold ? BOLD : REGULAR, size: frame.paper.sizes[block.size] }, frame.x, width);
+    }),
+  );
+}
+
+async function renderPieces(title: string, watermark: string | null, paperName: PdfPaper, lay: (doc: Doc, frame: Frame) => Piece[]): Promise<Buffer> {
   const paper = PAPERS[paperName];
   // Loaded on first use: pdfkit is a large module, and most tills print to thermal printers.
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
-    info: { Title: `${document.title} ${document.tradeInvoiceNo}`, Creator: 'Mauzo' },
+    info: { Title: title, Creator: 'Mauzo' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -60,9 +77,9 @@ export async function renderPdf(document: ReceiptDocument, paperName: PdfPaper):
     doc.on('error', reject);
   });
   const frame: Frame = { paper, wide: paper.height !== null, x: paper.margin, width: paper.width - 2 * paper.margin };
-  const pieces = layout(doc, document, frame);
-  if (paper.height === null) drawRoll(doc, pieces, frame, document.watermark);
-  else drawPages(doc, pieces, frame, document.watermark);
+  const pieces = lay(doc, frame);
+  if (paper.height === null) drawRoll(doc, pieces, frame, watermark);
+  else drawPages(doc, pieces, frame, watermark);
   doc.end();
   await ended;
   return Buffer.concat(chunks);
@@ -381,4 +398,22 @@ function logoPieces(dataUrl: string, frame: Frame): Piece[] {
   const height = size.height * scale;
   const gap = frame.paper.sizes.normal / 2;
   return [{ height: height + gap, draw: (doc, y) => void doc.image(png, frame.x + (frame.width - width) / 2, y, { width, height }) }];
+}
+
+/** One bar a row: the hour, a filled bar as long as its share of the busiest hour, and the figure. */
+function barPieces(doc: Doc, block: BarsBlock, frame: Frame): Piece[] {
+  const size = frame.paper.sizes.normal;
+  const style = { font: REGULAR, size };
+  const labelWidth = Math.max(...block.bars.map((b) => measure(doc, b.label, style))) + size / 2;
+  const textWidth = Math.max(...block.bars.map((b) => measure(doc, b.text, style))) + size / 2;
+  const room = Math.max(10, Math.min(frame.width, 480) - labelWidth - textWidth);
+  const longest = Math.max(1, ...block.bars.map((b) => b.value));
+  return block.bars.map((bar) => ({
+    height: size * 1.6,
+    draw: (d, y) => {
+      drawText(d, bar.label, { ...style, align: 'left' }, frame.x, labelWidth, y);
+      d.rect(frame.x + labelWidth, y + size * 0.1, Math.max(0.5, (bar.value / longest) * room), size).fillColor('#333333').fill();
+      drawText(d, bar.text, { ...style, align: 'right' }, frame.x + labelWidth + room, textWidth, y);
+    },
+  }));
 }

@@ -19,9 +19,10 @@ import {
   type PrintJobRow,
 } from '../ledger/print-jobs';
 import { latestSaleId, readDevice, readReceipt, type StoredReceipt } from '../ledger/receipts';
-import { encodeDrawerKick, encodeReceipt } from './escpos';
+import type { ReportDocument } from '../../src-shared/reports/document';
+import { encodeDrawerKick, encodeReceipt, encodeReport } from './escpos';
 import { checkLogo, loadEscPosLogo } from './logo';
-import { renderPdf, type PdfPaper } from './pdf';
+import { renderPdf, renderReportPdf, type PdfPaper } from './pdf';
 import { printerTarget, readPrintingSettings, readStorePhone, rollPaper } from './settings';
 import { describeTarget, type PrinterFactory } from './transports';
 
@@ -90,6 +91,23 @@ export class PrintService {
     const job = this.queueJob(null, 'drawer', { reason });
     appendAudit(this.deps.db, { at: this.deps.clock.now(), userId: user.id, action: 'drawer.open', detail: { jobId: job.id, reason } });
     return summary(await this.send(job));
+  }
+
+  /** An X or Z report through the same queue and printer as receipts. */
+  async printReport(document: ReportDocument, user: UserSummary): Promise<PrintJobSummary> {
+    this.requirePrinter();
+    const job = this.queueJob(null, 'report', document);
+    appendAudit(this.deps.db, { at: this.deps.clock.now(), userId: user.id, action: 'report.print', detail: { jobId: job.id, kind: document.kind, zNumber: document.zNumber, copy: document.copy } });
+    return summary(await this.send(job));
+  }
+
+  /** A report's PDF, kept in the queue as printed, so a Z's later PDFs and prints are copies. */
+  async reportPdf(document: ReportDocument, paper: PdfPaper, user: UserSummary): Promise<{ fileName: string; base64: string }> {
+    const bytes = await renderReportPdf(document, paper);
+    const job = this.queueJob(null, 'report', document, `pdf:${paper}`);
+    recordPrinted(this.deps.db, job.id, this.deps.clock.now().toISOString(), `pdf:${paper}`);
+    appendAudit(this.deps.db, { at: this.deps.clock.now(), userId: user.id, action: 'report.pdf', detail: { jobId: job.id, kind: document.kind, zNumber: document.zNumber, copy: document.copy, paper } });
+    return { fileName: `${document.fileName}-${paper}.pdf`, base64: bytes.toString('base64') };
   }
 
   async retry(jobId: number): Promise<PrintJobSummary> {
@@ -177,6 +195,10 @@ export class PrintService {
     if (job.kind === 'drawer') {
       if (accepts !== 'escpos') throw new Error('the system printer has no cash drawer port');
       return encodeDrawerKick();
+    }
+    if (job.kind === 'report') {
+      const report = job.document as ReportDocument;
+      return accepts === 'pdf' ? renderReportPdf(report, rollPaper(paperWidth)) : encodeReport(report, { paperWidth });
     }
     const document = documentOf(job);
     if (accepts === 'pdf') return renderPdf(document, rollPaper(paperWidth));

@@ -1,7 +1,7 @@
 import type { Handlers } from '../api/handlers';
-import { verifyChain } from '../ledger/chain';
 import type { LedgerDb } from '../ledger/open';
+import { verifyLedger } from '../ledger/z-chain';
 
 export function ledgerHandlers(db: LedgerDb): Handlers<'ledger.verify'> {
-  return { 'ledger.verify': () => verifyChain(db) };
+  return { 'ledger.verify': () => verifyLedger(db) };
 }

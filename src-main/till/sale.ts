@@ -5,6 +5,7 @@
 import { ApiError, roleAllows, type CompletedSale, type ParsedInputOf, type UserSummary } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
 import { priceInvoice, TaxError, type Discount, type PricedInvoice, type TaxRates } from '../../src-shared/tax';
+import { appendAudit } from '../ledger/audit';
 import type { LedgerDb } from '../ledger/open';
 import { commitSale, itemsByCode, mpesaCodeUsed, type NewLine, type SaleRow } from '../ledger/sales';
 import { saleBody, type SoldItem } from '../oscu/sale-body';
@@ -41,7 +42,15 @@ export function completeSale(deps: SaleDeps, input: SaleRequest, cashier: UserSu
   requireFreshMpesaCodes(deps.db, input.tenders);
   // Last, so that a sale refused for another reason does not spend the supervisor's approval.
   requireApprovalForOverrides(deps, input, cashier);
-  return recordDocument(deps, { kind: 'S', cashier, customer: input.customer ?? null, priced, items, tenders: input.tenders, change, original: null });
+  const priceOverrides = overridesOf(input, items);
+  return recordDocument(deps, { kind: 'S', cashier, customer: input.customer ?? null, priced, items, tenders: input.tenders, change, original: null, priceOverrides });
+}
+
+/** Lines sold at another price than the catalogue's, and what that took off the catalogue price, for the X and Z reports. */
+function overridesOf(input: SaleRequest, items: readonly { unitPrice: number }[]): { count: number; amount: number } {
+  const overridden = input.lines.flatMap((line, i) => (line.priceOverride === undefined ? [] : [{ line, catalogue: items[i]!.unitPrice }]));
+  const amount = overridden.reduce((sum, { line, catalogue }) => sum + Math.round(((catalogue - line.priceOverride!) * line.quantity) / 100), 0);
+  return { count: overridden.length, amount };
 }
 
 export interface TillDocument {
@@ -54,6 +63,7 @@ export interface TillDocument {
   change: number;
   /** For a credit note: the sale it credits, the reason code and each line's original line. */
   original: { saleId: number; reasonCode: string; lineSeqs: readonly number[] } | null;
+  priceOverrides?: { count: number; amount: number };
 }
 
 /** Commits a priced sale or credit note with its frozen KRA body; what the cashier gets back. */
@@ -115,6 +125,9 @@ function commitWithStock(deps: SaleDeps, doc: TillDocument, lines: readonly NewL
     const row = commit();
     const registrar = { id: String(doc.cashier.id), name: doc.cashier.name };
     recordDocumentStock(tx, row, lines, { registrar, userId: doc.cashier.id, rates: deps.taxRates() });
+    if (doc.priceOverrides?.count) {
+      appendAudit(tx, { at: new Date(row.committedAt), userId: doc.cashier.id, action: 'sale.priceOverride', detail: { saleId: row.id, ...doc.priceOverrides } });
+    }
     return row;
   }, { behavior: 'immediate' });
 }

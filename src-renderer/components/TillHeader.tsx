@@ -3,7 +3,7 @@ import { useI18n } from '../i18n';
 import { ACTION_KEYS } from '../till/keys';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function TillHeader({ user, onLogout }: { user: UserSummary; onLogout: () => void }) {
+export function TillHeader({ user, onLogout, onDay }: { user: UserSummary; onLogout: () => void; onDay: () => void }) {
   const { t } = useI18n();
   return (
     <header className="till-header">
@@ -12,6 +12,9 @@ export function TillHeader({ user, onLogout }: { user: UserSummary; onLogout: ()
         {t('till.loggedInAs', { name: user.name, role: t(`role.${user.role}`) })}
       </span>
       <LanguageSwitch />
+      <button type="button" className="secondary key-button" data-testid="day-button" onClick={onDay}>
+        <kbd>{ACTION_KEYS.day}</kbd> {t(user.role === 'cashier' ? 'day.key' : 'day.keyManager')}
+      </button>
       <button type="button" className="secondary key-button" onClick={onLogout}>
         <kbd>{ACTION_KEYS.logout}</kbd> {t('till.logout')}
       </button>

@@ -19,9 +19,10 @@ import { RecallPanel } from '../panels/RecallPanel';
 import { VoidPanel } from '../panels/VoidPanel';
 import { priceCart, selectedLine, type Cart, type CartAction, type Customer } from '../till/cart';
 import { ACTION_KEYS, actionForKey, tenderForKey, type TillAction } from '../till/keys';
+import { DayScreen } from '../shift/DayScreen';
 import { ReceiptScreen, type FinishedSale } from './ReceiptScreen';
 
-type PanelName = Exclude<TillAction, 'search' | 'logout'>;
+type PanelName = Exclude<TillAction, 'search' | 'logout' | 'day'>;
 
 interface Notice {
   tone: 'error' | 'info';
@@ -66,6 +67,8 @@ export function TillScreen({
   const searchInput = useRef<HTMLInputElement>(null);
   const scans = useRef<Promise<void>>(Promise.resolve());
   const signed = useSignedSales(api);
+  const [day, setDay] = useState(false);
+  const shiftOpen = useShiftOpen(api, day);
   const priced = useMemo(() => priceOrNull(cart), [cart]);
   const line = selectedLine(cart);
   const blocked = sync.status?.state === 'blocked';
@@ -83,6 +86,7 @@ export function TillScreen({
   };
 
   useScanner((code) => {
+    if (day) return;
     if (panel === 'pay') return setNotice({ tone: 'error', text: t('pay.scanDuringPay') });
     setFinished(null);
     scans.current = scans.current.then(() => api.call('items.lookup', { code }).then(addItem, showError));
@@ -97,6 +101,9 @@ export function TillScreen({
         return closePanel();
       case 'logout':
         return void onLogout();
+      case 'day':
+        setPanel(null);
+        return setDay(true);
       case 'quantity':
       case 'price':
         if (!line) return refuse('till.selectLineFirst');
@@ -122,6 +129,12 @@ export function TillScreen({
   useWindowKeys((event) => {
     if (event.defaultPrevented) return;
     const action = actionForKey(event.key);
+    if (day) {
+      if (action === 'logout') run('logout');
+      else if (event.key === 'Escape' || action === 'day') setDay(false);
+      else return;
+      return event.preventDefault();
+    }
     if (panel === 'pay' && (tenderForKey(event.key) || event.key === ACTION_KEYS.pay)) return;
     if (action) run(action);
     else if (event.key === 'Enter' && finished) setFinished(null);
@@ -135,8 +148,8 @@ export function TillScreen({
   });
 
   useEffect(() => {
-    if (!panel && !finished) focusSearch();
-  }, [panel, finished]);
+    if (!panel && !finished && !day) focusSearch();
+  }, [panel, finished, day]);
 
   const onPaid = (sale: CompletedSale, tenders: Tender[], customer: Customer | undefined) => {
     dispatch({ type: 'clear' });
@@ -164,13 +177,20 @@ export function TillScreen({
 
   return (
     <section className="till" aria-label={t('till.title')}>
-      <TillHeader user={user} onLogout={() => run('logout')} />
+      <TillHeader user={user} onLogout={() => run('logout')} onDay={() => run('day')} />
+      {shiftOpen === false && !day && (
+        <div className="shift-banner" role="status" data-testid="no-shift-banner">
+          {t('shift.needed')}
+        </div>
+      )}
       {blocked && (
         <div className="blocked-banner" role="alert" data-testid="blocked-banner">
           <strong>{t('status.blocked')}</strong> {t('status.blockedHelp')}
         </div>
       )}
-      {finished ? (
+      {day ? (
+        <DayScreen api={api} user={user} onClose={() => setDay(false)} />
+      ) : finished ? (
         <ReceiptScreen api={api} finished={finished} signed={signed.has(finished.sale.saleId)} onNewSale={() => setFinished(null)} />
       ) : (
         <div className="till-body">
@@ -222,9 +242,19 @@ export function TillScreen({
           </div>
         </div>
       )}
-      <ActionBar buttons={buttons} />
+      {!day && <ActionBar buttons={buttons} />}
     </section>
   );
+}
+
+/** Whether the till has an open shift, asked again each time the shift screen closes. */
+function useShiftOpen(api: ApiClient, dayOpen: boolean): boolean | null {
+  const [open, setOpen] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (dayOpen) return;
+    api.call('shift.current', {}).then(({ shift }) => setOpen(shift !== null), () => setOpen(null));
+  }, [api, dayOpen]);
+  return open;
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -9,6 +9,8 @@ export const ACTION_KEYS = {
   recall: 'F8',
   void: 'F9',
   pay: 'F10',
+  /** The shift (open, pay in and out, close with the count) and, for a supervisor or manager, the reports. */
+  day: 'F11',
   logout: 'F12',
 } as const;
 

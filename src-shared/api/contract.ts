@@ -3,22 +3,12 @@
  * here; the IPC bridge, the HTTP host and the renderer's client all derive from this table.
  */
 import { z } from 'zod';
-import type { ErrorCode } from './errors';
-import type { Access, Role } from './roles';
+import type { Role } from './roles';
 import type { ReceiptDocument } from '../receipt/model';
+import { dayMethods } from './day';
+import { method } from './method';
 
-export interface MethodDef<I extends z.ZodType, O> {
-  input: I;
-  access: Access;
-  /** Business errors this method may return besides the transport-level ones. */
-  errors: readonly ErrorCode[];
-  /** Phantom: carries the output type; never read at run time. */
-  output?: O;
-}
-
-function method<O>() {
-  return <I extends z.ZodType>(def: Omit<MethodDef<I, O>, 'output'>): MethodDef<I, O> => def;
-}
+export type { MethodDef } from './method';
 
 const none = z.object({}).strict();
 
@@ -179,8 +169,9 @@ export interface ParkedJob {
 }
 
 export type LedgerVerdict =
-  | { ok: true; sales: number }
-  | { ok: false; sales: number; firstBroken: { saleId: number; receiptNo: number; reason: string } };
+  | { ok: true; sales: number; zReports?: number }
+  | { ok: false; sales: number; firstBroken: { saleId: number; receiptNo: number; reason: string } }
+  | { ok: false; sales: number; zReports: number; brokenZ: { zNumber: number; reason: string } };
 
 /** An item as the till sees it: enough to show, scan and sell it. */
 export interface CatalogItem {
@@ -920,6 +911,7 @@ export const api = {
     access: 'manager',
     errors: ['DEVICE_NOT_INITIALISED'],
   }),
+  ...dayMethods,
 } as const;
 
 export type Api = typeof api;

@@ -3,3 +3,4 @@ export * from './errors';
 export * from './events';
 export * from './roles';
 export * from './bridge';
+export * from './day';

@@ -1,3 +1,5 @@
+import { dayEn } from './day-en';
+
 export const en = {
   'app.name': 'Mauzo',
   'login.title': 'Enter your PIN',
@@ -179,6 +181,7 @@ export const en = {
   'masterData.progress': 'Updating {list} from KRA: {done} of {total}',
   'masterData.failed': 'KRA list {list} could not be updated: {reason}',
   'customers.unsent': 'Customer saved on this till, but KRA could not be reached: it must be sent to KRA again.',
+  ...dayEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { daySw } from './day-sw';
 import type { MessageKey } from './en';
 
 export const sw: Record<MessageKey, string> = {
@@ -181,4 +182,5 @@ export const sw: Record<MessageKey, string> = {
   'masterData.progress': 'Inasasisha {list} kutoka KRA: {done} kati ya {total}',
   'masterData.failed': 'Orodha ya KRA {list} haikuweza kusasishwa: {reason}',
   'customers.unsent': 'Mteja amehifadhiwa kwenye kaunta hii, lakini KRA haikupatikana: lazima atumwe KRA tena.',
+  ...daySw,
 };

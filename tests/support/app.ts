@@ -1,6 +1,7 @@
 import { createApp, type App, type AppOptions } from '../../src-main/app';
 import { projectPaths } from '../../src-main/paths';
 import type { InputOf, MethodName, OutputOf } from '../../src-shared/api';
+import { withOpenShift } from './shift';
 import { tempDir } from './temp';
 
 export interface TestApp extends App {
@@ -15,13 +16,15 @@ export const UNREACHABLE_KRA = 'http://127.0.0.1:9/etims-api/';
 
 export function startTestApp(options: Partial<AppOptions> = {}): TestApp {
   const dir = tempDir();
-  const app = createApp({
-    dataDir: dir.path,
-    migrationsFolder: projectPaths.migrations,
-    log: () => {},
-    kra: { mode: 'demo', baseUrl: UNREACHABLE_KRA },
-    ...options,
-  });
+  const app = withOpenShift(
+    createApp({
+      dataDir: dir.path,
+      migrationsFolder: projectPaths.migrations,
+      log: () => {},
+      kra: { mode: 'demo', baseUrl: UNREACHABLE_KRA },
+      ...options,
+    }),
+  );
   return {
     ...app,
     dataDir: dir.path,

@@ -3,15 +3,16 @@
 // background. The test kills it with SIGKILL at random points and starts it again.
 import { createInterface } from 'node:readline';
 import { createApp } from '../../src-main/app';
+import { withOpenShift } from './shift';
 
 const [dataDir, migrationsFolder, baseUrl] = process.argv.slice(2) as [string, string, string];
-const app = createApp({
+const app = withOpenShift(createApp({
   dataDir,
   migrationsFolder,
   kra: { mode: 'demo', baseUrl, timeoutsMs: { write: 2000, read: 2000 } },
   backoff: { baseMs: 5, capMs: 50 },
   log: () => {},
-});
+}));
 await app.ready;
 const login = await app.dispatch('session.login', { pin: '1234' }, null);
 if (!login.ok) throw new Error(login.error.message);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { projectPaths } from '../../src-main/paths';
+import { openShiftOver } from './shift';
 
 export interface HostProcess {
   url: string;
@@ -31,6 +32,7 @@ export async function spawnHost(args: string[], env: NodeJS.ProcessEnv = {}): Pr
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${log}`)));
   });
+  await openShiftOver(url);
   return {
     url,
     process: child,

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { createApp } from '../../../src-main/app';
+import { withOpenShift } from '../../support/shift';
 import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-sim/launch';
 import { KraExchangeLog } from '../../../src-main/ledger/kra-exchanges';
 import { LEDGER_FILE } from '../../../src-main/ledger/open';
@@ -61,7 +62,7 @@ describe('the audit of KRA traffic', () => {
   after(() => sim.stop());
 
   async function openTill(dataDir: string) {
-    const app = createApp({ dataDir, migrationsFolder: projectPaths.migrations, kra: { mode: 'demo', baseUrl: sim.directBase }, log: () => {} });
+    const app = withOpenShift(createApp({ dataDir, migrationsFolder: projectPaths.migrations, kra: { mode: 'demo', baseUrl: sim.directBase }, log: () => {} }));
     await app.ready;
     const login = await app.dispatch('session.login', { pin: '1234' }, null);
     assert.ok(login.ok);

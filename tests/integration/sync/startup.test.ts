@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-sim/launch';
 import { createApp } from '../../../src-main/app';
+import { withOpenShift } from '../../support/shift';
 import { projectPaths } from '../../../src-main/paths';
 import { tempDir } from '../../support/temp';
 import { waitFor } from '../../support/wait';
@@ -34,12 +35,12 @@ describe('starting up', () => {
     await first.close();
 
     const silent = await silentServer();
-    const app = createApp({
+    const app = withOpenShift(createApp({
       dataDir: dir.path,
       migrationsFolder: projectPaths.migrations,
       kra: { mode: 'demo', baseUrl: silent.url, timeoutsMs: { write: 5000, read: 5000, bulkRead: 5000 } },
       log: () => {},
-    });
+    }));
     try {
       const started = Date.now();
       await app.ready;

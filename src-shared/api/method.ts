@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import type { ErrorCode } from './errors';
+import type { Access } from './roles';
+
+export interface MethodDef<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  /** Business errors this method may return besides the transport-level ones. */
+  errors: readonly ErrorCode[];
+  /** Phantom: carries the output type; never read at run time. */
+  output?: O;
+}
+
+export function method<O>() {
+  return <I extends z.ZodType>(def: Omit<MethodDef<I, O>, 'output'>): MethodDef<I, O> => def;
+}
