@@ -3,7 +3,7 @@
  * here; the IPC bridge, the HTTP host and the renderer's client all derive from this table.
  */
 import { z } from 'zod';
-import type { ErrorCode } from './errors';
+import type { ApiErrorBody, ErrorCode } from './errors';
 import type { Access, Role } from './roles';
 import type { ReceiptDocument } from '../receipt/model';
 
@@ -242,8 +242,11 @@ export type PrinterKind = 'tcp' | 'device' | 'system' | 'none';
 
 export interface PrintingSettings {
   paperWidth: PaperWidth;
-  /** tcp: `host[:port]` (port 9100 by default); device: `/dev/usb/lp0`; system: printer name, '' for the default. */
-  printer: { kind: PrinterKind; address: string };
+  /**
+   * tcp: `host[:port]` (port 9100 by default); device: `/dev/usb/lp0`; system: printer name, '' for the default.
+   * anyNetwork: a manager allows a network printer outside the shop's own network or on another port.
+   */
+  printer: { kind: PrinterKind; address: string; anyNetwork: boolean };
   /** Header and footer messages printed on every receipt ('' for none). */
   topMsg: string;
   btmMsg: string;
@@ -261,6 +264,18 @@ export interface PrintJobSummary {
   attempts: number;
   lastError: string | null;
   printedAt: string | null;
+}
+
+/** What a manager's test print did: which way it went, to where, and how it ended. */
+export interface PrintTestOutcome {
+  transport: 'tcp' | 'device' | 'system';
+  /** The printer as set: `192.168.1.50:9100`, `/dev/usb/lp0`, a system printer's name. */
+  target: string;
+  /** Where the job really goes: the IP address and port, the device's real path, the system printer; null when refused first. */
+  resolved: string | null;
+  printed: boolean;
+  /** Why it did not print: PRINTER_PATH_REFUSED, PRINTER_ADDRESS_REFUSED, ..., or PRINTER_FAILED with the printer's words. */
+  error: ApiErrorBody | null;
 }
 
 /** A receipt print and, on a cash sale's first print, the drawer kick sent before it. */
@@ -292,6 +307,7 @@ export const printingSettingsInput = z
       .object({
         kind: z.enum(['tcp', 'device', 'system', 'none'], { error: 'the printer is tcp, device, system or none' }),
         address: z.string().trim().max(200, 'at most 200 characters'),
+        anyNetwork: z.boolean({ error: 'anyNetwork is true or false' }).default(false),
       })
       .strict(),
     topMsg: z.string().trim().max(200, 'at most 200 characters'),
@@ -307,7 +323,7 @@ export const printingSettingsInput = z
     const problem = printerAddressProblem(settings.printer);
     if (problem) ctx.addIssue({ code: 'custom', path: ['printer', 'address'], message: problem });
   })
-  .transform((settings) => (settings.printer.kind === 'none' ? { ...settings, printer: { kind: 'none' as const, address: '' } } : settings));
+  .transform((settings) => (settings.printer.kind === 'none' ? { ...settings, printer: { kind: 'none' as const, address: '', anyNetwork: false } } : settings));
 
 /** KRA's master-data lists the till keeps, each pulled from its own lastReqDt watermark. */
 export const MASTER_LISTS = ['codes', 'itemClasses', 'notices', 'branches'] as const;
@@ -781,7 +797,12 @@ export const api = {
     errors: ['DRAWER_NOT_AVAILABLE'],
   }),
   'settings.printing.get': method<PrintingSettings>()({ input: none, access: 'cashier', errors: [] }),
-  'settings.printing.set': method<PrintingSettings>()({ input: printingSettingsInput, access: 'manager', errors: [] }),
+  'settings.printing.set': method<PrintingSettings>()({
+    input: printingSettingsInput,
+    access: 'manager',
+    errors: ['PRINTER_PATH_REFUSED', 'PRINTER_DEVICE_MISSING', 'PRINTER_ADDRESS_REFUSED', 'PRINTER_HOST_UNKNOWN'],
+  }),
+  'print.test': method<PrintTestOutcome>()({ input: none, access: 'manager', errors: ['PRINTER_NOT_CONFIGURED'] }),
   'masterData.sync': method<MasterListSync[]>()({
     input: z
       .object({ lists: z.array(z.enum(MASTER_LISTS, { error: 'a list is codes, itemClasses, notices or branches' })).min(1).optional() })
