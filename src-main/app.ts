@@ -4,11 +4,10 @@
  */
 import { ApiError, type KraMode } from '../src-shared/api';
 import { systemClock, type Clock } from '../src-shared/clock';
-import { fromKraDateTime } from '../src-shared/etims/time';
 import { DEFAULT_TAX_RATES } from '../src-shared/tax';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { AppEvents } from './api/events';
-import type { AllHandlers } from './api/handlers';
+import { sessionOf, type AllHandlers } from './api/handlers';
 import { seedDemoCatalogue } from './catalog/demo-catalogue';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './catalog/customers';
@@ -22,7 +21,6 @@ import { deviceFor } from './ledger/devices';
 import { KraExchangeLog } from './ledger/kra-exchanges';
 import { openLedger, type LedgerDb } from './ledger/open';
 import { unsignedSummary } from './ledger/outbox';
-import { latestCommittedAt, latestSdcDateTime } from './ledger/sales';
 import { readSetting, writeSetting } from './ledger/settings';
 import { printHandlers } from './print/handlers';
 import { importHandlers, importJobEffects } from './purchases/imports';
@@ -48,6 +46,7 @@ import { systemHandlers } from './system/handlers';
 import { tillHandlers } from './till/handlers';
 import { holdHandlers } from './till/holds';
 import { storeIdentity } from './till/store';
+import { journalTimes, reanchorClock } from './watchdog/anchor';
 import { assertMaySell } from './watchdog/guard';
 
 export type { KraSettings };
@@ -91,6 +90,7 @@ export function createApp(options: AppOptions): App {
   const events = new AppEvents();
   const sessions = new Sessions(clock, options.lockout);
   const contact = new KraContact(db, clock);
+  const clockTolerance = options.kraClockToleranceSeconds ?? 300;
   let link: KraLink | null = null;
   let worker: SyncWorker | null = null;
   let jobs: JobWorker | null = null;
@@ -120,6 +120,8 @@ export function createApp(options: AppOptions): App {
     ...systemHandlers({ clock, version: options.version ?? '0.0.0', mode }),
     ...sessionHandlers({ db, clock, sessions, pinSalt }),
     ...syncHandlers({ db, clock, status, onRedriven: () => { worker?.wake(); jobs?.wake(); } }),
+    'clock.reanchor': (_input, ctx) =>
+      reanchorClock({ db, clock, kraTimeNow: () => (contact.reachable ? contact.kraTimeNow : null), toleranceSeconds: clockTolerance }, sessionOf(ctx).user),
     ...ledgerHandlers(db),
     ...catalogHandlers({ index: catalog }),
     ...itemHandlers({ db, clock, tin: () => deviceFor(db, mode)?.tin ?? null, onQueued: () => jobs?.wake() }),
@@ -146,7 +148,7 @@ export function createApp(options: AppOptions): App {
       store: () => storeIdentity(db, link?.device ?? null),
       assertMaySell: () => {
         if (!link) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
-        assertMaySell(sellingConditions(db, clock, status().state, options.kraClockToleranceSeconds ?? 300));
+        assertMaySell(sellingConditions(db, clock, contact, status().state, clockTolerance));
       },
       consumeApproval: (token, cashier) => approvals.consume(token, cashier.id),
       onCommitted: () => {
@@ -157,7 +159,7 @@ export function createApp(options: AppOptions): App {
   };
 
   const exchanges = new KraExchangeLog(db);
-  const ready = connectKra({ db, exchanges, clock, mode, settings: options.kra, dataDir: options.dataDir })
+  const ready = connectKra({ db, exchanges, clock, mode, settings: options.kra, dataDir: options.dataDir, onKraTime: (at) => contact.heardKraTime(at) })
     .then((connected) => {
       link = connected;
       worker = new SyncWorker({
@@ -202,19 +204,21 @@ export function createApp(options: AppOptions): App {
       await worker?.stop();
       await jobs?.stop();
       publishQueueProgress.cancel();
+      contact.save();
       exchanges.close();
       db.$client.close();
     },
   };
 }
 
-function sellingConditions(db: LedgerDb, clock: Clock, state: ReturnType<typeof syncStatus>['state'], tolerance: number) {
-  const sdc = latestSdcDateTime(db);
+function sellingConditions(db: LedgerDb, clock: Clock, contact: KraContact, state: ReturnType<typeof syncStatus>['state'], tolerance: number) {
+  const { latestCommittedAt, latestKraTime } = journalTimes(db);
   return {
     now: clock.now(),
     state,
-    latestCommittedAt: latestCommittedAt(db),
-    latestKraTime: sdc ? fromKraDateTime(sdc) : null,
+    latestCommittedAt,
+    latestKraTime,
+    kraTimeNow: contact.kraTimeNow,
     kraClockToleranceSeconds: tolerance,
   };
 }

@@ -56,6 +56,8 @@ export async function connectKra(deps: {
   mode: KraMode;
   settings: KraSettings | undefined;
   dataDir: string;
+  /** KRA's own time, whenever one of its answers says it. */
+  onKraTime?: (at: Date) => void;
 }): Promise<KraLink> {
   const { db, mode } = deps;
   const settings = deps.settings ?? { mode };
@@ -75,6 +77,7 @@ export async function connectKra(deps: {
       http: http.send,
       now: () => deps.clock.now(),
       record: (exchange) => deps.exchanges.record(exchange),
+      ...(deps.onKraTime ? { kraTime: deps.onKraTime } : {}),
       target: {
         baseUrl,
         profile: settings.profile ?? 'direct',

@@ -48,6 +48,18 @@ export interface SyncStatus {
   /** Seconds left before the watchdog refuses new invoices; null while online. */
   secondsUntilBlock: number | null;
   lastError: { code: string; message: string } | null;
+  /** The store's limit on time without KRA before new invoices stop. */
+  offlineLimitSeconds: number;
+}
+
+/** The clock guard, re-anchored to KRA's time past sales dated in the future (which keep their dates). */
+export interface ClockReanchored {
+  /** Sales up to this one are not compared with the clock any more. */
+  afterSaleId: number;
+  /** KRA's time when re-anchored: later sales may not be dated before it. */
+  kraTime: string;
+  /** The newest (future) date among the sales left behind. */
+  lastSaleAt: string;
 }
 
 export const KRA_PIN = /^[A-Z][0-9]{9}[A-Z]$/;
@@ -642,6 +654,11 @@ export const api = {
   }),
   'session.logout': method<{ loggedOut: true }>()({ input: none, access: 'cashier', errors: [] }),
   'sync.status': method<SyncStatus>()({ input: none, access: 'cashier', errors: [] }),
+  'clock.reanchor': method<ClockReanchored>()({
+    input: none,
+    access: 'manager',
+    errors: ['KRA_UNREACHABLE', 'CLOCK_AHEAD', 'CLOCK_BEHIND', 'CLOCK_ANCHOR_NOT_NEEDED'],
+  }),
   'sync.parked': method<ParkedSale[]>()({ input: none, access: 'manager', errors: [] }),
   'sync.redrive': method<{ saleId: number }>()({
     input: z.object({ saleId: z.number().int().positive() }).strict(),

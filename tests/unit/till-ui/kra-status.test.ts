@@ -12,6 +12,7 @@ const status = (over: Partial<SyncStatus>): SyncStatus => ({
   lastContactAt: new Date(now).toISOString(),
   secondsUntilBlock: null,
   lastError: null,
+  offlineLimitSeconds: 24 * 3600,
   ...over,
 });
 const words = (s: SyncStatus) => {
