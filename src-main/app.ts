@@ -8,7 +8,7 @@ import { DEFAULT_TAX_RATES } from '../src-shared/tax';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { AppEvents } from './api/events';
 import { sessionOf, type AllHandlers } from './api/handlers';
-import { seedDemoCatalogue } from './catalog/demo-catalogue';
+import { seedDemoCatalogue, stockDemoShelf } from './catalog/demo-catalogue';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './catalog/customers';
 import { itemImportHandlers } from './catalog/item-import';
@@ -162,6 +162,7 @@ export function createApp(options: AppOptions): App {
   const ready = connectKra({ db, exchanges, clock, mode, settings: options.kra, dataDir: options.dataDir, onKraTime: (at) => contact.heardKraTime(at) })
     .then((connected) => {
       link = connected;
+      if (mode === 'demo') stockDemoShelf(db, clock.now(), taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES);
       worker = new SyncWorker({
         db,
         clock,
