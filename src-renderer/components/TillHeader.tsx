@@ -3,7 +3,7 @@ import { useI18n } from '../i18n';
 import { ACTION_KEYS } from '../till/keys';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function TillHeader({ user, onLogout }: { user: UserSummary; onLogout: () => void }) {
+export function TillHeader({ user, onLogout, onManager }: { user: UserSummary; onLogout: () => void; onManager: () => void }) {
   const { t } = useI18n();
   return (
     <header className="till-header">
@@ -12,6 +12,11 @@ export function TillHeader({ user, onLogout }: { user: UserSummary; onLogout: ()
         {t('till.loggedInAs', { name: user.name, role: t(`role.${user.role}`) })}
       </span>
       <LanguageSwitch />
+      {user.role === 'manager' && (
+        <button type="button" className="secondary" data-testid="manager-button" onClick={onManager}>
+          {t('till.manager')}
+        </button>
+      )}
       <button type="button" className="secondary key-button" onClick={onLogout}>
         <kbd>{ACTION_KEYS.logout}</kbd> {t('till.logout')}
       </button>

@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { CustomerPanel } from '../panels/CustomerPanel';
 import { DiscountPanel } from '../panels/DiscountPanel';
 import { HoldPanel } from '../panels/HoldPanel';
+import { ManagerPanel } from '../panels/ManagerPanel';
 import { PaymentPanel, type Tender } from '../panels/PaymentPanel';
 import { QuantityPanel } from '../panels/QuantityPanel';
 import { RecallPanel } from '../panels/RecallPanel';
@@ -22,7 +23,7 @@ import { ACTION_KEYS, actionForKey, TENDER_KEYS, tenderForKey, type TenderKind, 
 import { formatLimit } from '../till/kra-status';
 import { ReceiptScreen, type FinishedSale } from './ReceiptScreen';
 
-type PanelName = Exclude<TillAction, 'search' | 'logout'>;
+type PanelName = Exclude<TillAction, 'search' | 'logout'> | 'manager';
 
 interface Notice {
   tone: 'error' | 'info';
@@ -177,7 +178,7 @@ export function TillScreen({
 
   return (
     <section className="till" aria-label={t('till.title')}>
-      <TillHeader user={user} onLogout={() => run('logout')} />
+      <TillHeader user={user} onLogout={() => run('logout')} onManager={() => setPanel('manager')} />
       {blocked && (
         <div className="blocked-banner" role="alert" data-testid="blocked-banner">
           <strong>{t('status.blocked')}</strong> {t('status.blockedHelp', { limit: formatLimit(sync.status?.offlineLimitSeconds ?? 0) })}
@@ -217,6 +218,7 @@ export function TillScreen({
               />
             )}
             {panel === 'recall' && <RecallPanel api={api} onRecalled={onRecalled} onClose={closePanel} />}
+            {panel === 'manager' && <ManagerPanel api={api} onClose={closePanel} />}
             {panel === 'void' && (
               <VoidPanel
                 api={api}
