@@ -110,8 +110,11 @@ export class PrintService {
       outcome.resolved = await resolvePrinterTarget(target);
       const transport = this.deps.printers(target);
       const page = testPage(outcome, this.deps.clock.now());
-      await this.sending;
-      await transport.send(transport.accepts === 'pdf' ? await renderPdf(page, rollPaper(settings.paperWidth)) : encodeReceipt(page, { paperWidth: settings.paperWidth }));
+      const bytes = transport.accepts === 'pdf' ? await renderPdf(page, rollPaper(settings.paperWidth)) : encodeReceipt(page, { paperWidth: settings.paperWidth });
+      // In the queue's turn, so it never interleaves with a receipt on the same printer.
+      const sent = this.sending.then(() => transport.send(bytes));
+      this.sending = sent.catch(() => undefined);
+      await sent;
       outcome.printed = true;
     } catch (error) {
       outcome.error = printerError(error);

@@ -4,13 +4,13 @@ import { readSetting, writeSetting } from '../ledger/settings';
 
 const LAST_CONTACT = 'kra.lastContactAt';
 const OFFLINE_RUNNING = 'kra.offlineRunningMs';
-const KRA_TIME = 'kra.lastKnownTime';
 const PERSIST_EVERY_MS = 1_000;
 
 /**
  * Remembers when KRA last answered, and how long the till has run since, on the running clock: a
  * wall clock set back cannot shrink that, and it is persisted so a restart does not reset it.
- * Whether the latest attempt got through, and KRA's own time, are only trusted for this run.
+ * Whether the latest attempt got through, and KRA's own time, are only trusted for this run: after a
+ * restart the till may have been off for any length of time.
  */
 export class KraContact {
   private reachableNow = false;
@@ -49,7 +49,6 @@ export class KraContact {
   /** KRA's own clock, from the date-time on one of its answers. */
   heardKraTime(at: Date): void {
     this.kraTimeHeard = { at, runningAt: this.clock.monotonicMs() };
-    this.persist();
   }
 
   get reachable(): boolean {
@@ -77,20 +76,13 @@ export class KraContact {
     return heard && new Date(heard.at.getTime() + this.clock.monotonicMs() - heard.runningAt);
   }
 
-  /** KRA's time at its last answer, remembered across restarts. */
-  get lastKnownKraTime(): Date | null {
-    if (this.kraTimeHeard) return this.kraTimeHeard.at;
-    const stored = readSetting(this.db, KRA_TIME);
-    return stored ? new Date(stored) : null;
-  }
-
   /** On the way out: the offline count as it stands. */
   save(): void {
     this.persistedAt = -Infinity;
     this.persist();
   }
 
-  /** Keeps the offline count (and KRA's time) on disk, at most once a second of running time. */
+  /** Keeps the offline count on disk, at most once a second of running time. */
   private persist(also?: () => void): void {
     const running = this.clock.monotonicMs();
     if (running - this.persistedAt < PERSIST_EVERY_MS) return;
@@ -98,7 +90,6 @@ export class KraContact {
     withoutFsync(this.db, () => {
       also?.();
       writeSetting(this.db, OFFLINE_RUNNING, String(Math.floor(this.runningSinceContactMs)));
-      if (this.kraTimeHeard) writeSetting(this.db, KRA_TIME, this.kraTimeHeard.at.toISOString());
     });
   }
 }
