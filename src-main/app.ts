@@ -4,12 +4,11 @@
  */
 import { ApiError, type KraMode, type ReportStore } from '../src-shared/api';
 import { systemClock, type Clock } from '../src-shared/clock';
-import { fromKraDateTime } from '../src-shared/etims/time';
 import { DEFAULT_TAX_RATES } from '../src-shared/tax';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { AppEvents } from './api/events';
-import type { AllHandlers } from './api/handlers';
-import { seedDemoCatalogue } from './catalog/demo-catalogue';
+import { sessionOf, type AllHandlers } from './api/handlers';
+import { seedDemoCatalogue, stockDemoShelf } from './catalog/demo-catalogue';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './catalog/customers';
 import { itemImportHandlers } from './catalog/item-import';
@@ -22,7 +21,6 @@ import { deviceFor, type DeviceRow } from './ledger/devices';
 import { KraExchangeLog } from './ledger/kra-exchanges';
 import { openLedger, type LedgerDb } from './ledger/open';
 import { unsignedSummary } from './ledger/outbox';
-import { latestCommittedAt, latestSdcDateTime } from './ledger/sales';
 import { readSetting, writeSetting } from './ledger/settings';
 import { printHandlers } from './print/handlers';
 import { PrintService } from './print/service';
@@ -51,6 +49,7 @@ import { tillHandlers } from './till/handlers';
 import { holdHandlers } from './till/holds';
 import { requireOpenShift, shiftHandlers } from './till/shifts';
 import { storeIdentity } from './till/store';
+import { journalTimes, reanchorClock } from './watchdog/anchor';
 import { assertMaySell } from './watchdog/guard';
 
 export type { KraSettings };
@@ -94,6 +93,7 @@ export function createApp(options: AppOptions): App {
   const events = new AppEvents();
   const sessions = new Sessions(clock, options.lockout);
   const contact = new KraContact(db, clock);
+  const clockTolerance = options.kraClockToleranceSeconds ?? 300;
   let link: KraLink | null = null;
   let worker: SyncWorker | null = null;
   let jobs: JobWorker | null = null;
@@ -133,6 +133,8 @@ export function createApp(options: AppOptions): App {
     ...systemHandlers({ clock, version: options.version ?? '0.0.0', mode }),
     ...sessionHandlers({ db, clock, sessions, pinSalt }),
     ...syncHandlers({ db, clock, status, onRedriven: () => { worker?.wake(); jobs?.wake(); } }),
+    'clock.reanchor': (_input, ctx) =>
+      reanchorClock({ db, clock, kraTimeNow: () => (contact.reachable ? contact.kraTimeNow : null), toleranceSeconds: clockTolerance }, sessionOf(ctx).user),
     ...ledgerHandlers(db),
     ...catalogHandlers({ index: catalog }),
     ...itemHandlers({ db, clock, tin: () => deviceFor(db, mode)?.tin ?? null, onQueued: () => jobs?.wake() }),
@@ -155,7 +157,7 @@ export function createApp(options: AppOptions): App {
       store: () => storeIdentity(db, link?.device ?? null),
       assertMaySell: () => {
         if (!link) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
-        assertMaySell(sellingConditions(db, clock, status().state, options.kraClockToleranceSeconds ?? 300));
+        assertMaySell(sellingConditions(db, clock, contact, status().state, clockTolerance));
         requireOpenShift(db, tillId());
       },
       consumeApproval: (token, cashier) => approvals.consume(token, cashier.id),
@@ -167,9 +169,10 @@ export function createApp(options: AppOptions): App {
   };
 
   const exchanges = new KraExchangeLog(db);
-  const ready = connectKra({ db, exchanges, clock, mode, settings: options.kra, dataDir: options.dataDir })
+  const ready = connectKra({ db, exchanges, clock, mode, settings: options.kra, dataDir: options.dataDir, onKraTime: (at) => contact.heardKraTime(at) })
     .then((connected) => {
       link = connected;
+      if (mode === 'demo') stockDemoShelf(db, clock.now(), taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES);
       worker = new SyncWorker({
         db,
         clock,
@@ -212,19 +215,21 @@ export function createApp(options: AppOptions): App {
       await worker?.stop();
       await jobs?.stop();
       publishQueueProgress.cancel();
+      contact.save();
       exchanges.close();
       db.$client.close();
     },
   };
 }
 
-function sellingConditions(db: LedgerDb, clock: Clock, state: ReturnType<typeof syncStatus>['state'], tolerance: number) {
-  const sdc = latestSdcDateTime(db);
+function sellingConditions(db: LedgerDb, clock: Clock, contact: KraContact, state: ReturnType<typeof syncStatus>['state'], tolerance: number) {
+  const { latestCommittedAt, latestKraTime } = journalTimes(db);
   return {
     now: clock.now(),
     state,
-    latestCommittedAt: latestCommittedAt(db),
-    latestKraTime: sdc ? fromKraDateTime(sdc) : null,
+    latestCommittedAt,
+    latestKraTime,
+    kraTimeNow: contact.kraTimeNow,
     kraClockToleranceSeconds: tolerance,
   };
 }

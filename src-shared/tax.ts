@@ -105,7 +105,10 @@ export interface PricedLine {
   supplyAmount: Cents;
   /** The line's own discount plus its share of the cart discount. */
   discountAmount: Cents;
-  /** discountAmount / supplyAmount in hundredths of a percent. */
+  /**
+   * In hundredths of a percent: the rate the cashier gave (a line rate, a cart rate, or both
+   * compounded), not one recomputed from rounded cents; discountAmount / supplyAmount for amounts.
+   */
   discountRate: number;
   /** supplyAmount - discountAmount, VAT included. */
   total: Cents;
@@ -196,8 +199,17 @@ export function spreadProportionally(amount: Cents, weights: readonly Cents[]): 
   return parts;
 }
 
-function priceLine(line: LineInput, rate: number, supplyAmount: Cents, discountAmount: Cents): PricedLine {
+/** The discount rate as given, when every discount on the line was given as a rate. */
+function givenRate(line: Discount | undefined, cart: Discount | undefined): number | null {
+  const lineRate = line === undefined ? 0 : 'rate' in line ? line.rate : null;
+  const cartRate = cart === undefined ? 0 : 'rate' in cart ? cart.rate : null;
+  if (lineRate === null || cartRate === null) return null;
+  return FULL_RATE - mulDiv(FULL_RATE - lineRate, FULL_RATE - cartRate, FULL_RATE);
+}
+
+function priceLine(line: LineInput, rate: number, supplyAmount: Cents, discountAmount: Cents, cartDiscount: Discount | undefined): PricedLine {
   const total = supplyAmount - discountAmount;
+  const discountRate = givenRate(line.discount, cartDiscount) ?? (supplyAmount === 0 ? 0 : mulDiv(discountAmount, FULL_RATE, supplyAmount));
   const taxable = mulDiv(total, FULL_RATE, FULL_RATE + rate);
   return {
     unitPrice: line.unitPrice,
@@ -206,7 +218,7 @@ function priceLine(line: LineInput, rate: number, supplyAmount: Cents, discountA
     rate,
     supplyAmount,
     discountAmount,
-    discountRate: supplyAmount === 0 ? 0 : mulDiv(discountAmount, FULL_RATE, supplyAmount),
+    discountRate,
     total,
     taxable,
     tax: total - taxable,
@@ -229,7 +241,7 @@ export function priceInvoice(lines: readonly LineInput[], rates: TaxRates, cartD
   const cartAmount = cartDiscount ? discountOf(cartDiscount, cartBase, 'cartDiscount', 'DISCOUNT_EXCEEDS_TOTAL') : 0;
   const shares = spreadProportionally(cartAmount, afterLineDiscounts);
 
-  const priced = lines.map((line, i) => priceLine(line, lineRates[i]!, supplies[i]!, lineDiscounts[i]! + shares[i]!));
+  const priced = lines.map((line, i) => priceLine(line, lineRates[i]!, supplies[i]!, lineDiscounts[i]! + shares[i]!, cartDiscount));
   const byClass = {} as Record<TaxClass, ClassTotals>;
   for (const taxClass of TAX_CLASSES) {
     const ofClass = priced.filter((line) => line.taxClass === taxClass);

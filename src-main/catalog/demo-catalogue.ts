@@ -1,5 +1,8 @@
+import { and, eq, inArray, notExists } from 'drizzle-orm';
+import type { TaxRates } from '../../src-shared/tax';
 import type { LedgerDb } from '../ledger/open';
-import { items } from '../ledger/schema';
+import { items, stockMoves } from '../ledger/schema';
+import { recordStockMovement } from '../stock/movements';
 
 export type ItemRow = typeof items.$inferSelect;
 
@@ -36,4 +39,40 @@ export function seedDemoCatalogue(db: LedgerDb): void {
     )
     .onConflictDoNothing()
     .run();
+}
+
+/** Demo shelf stock at the first start: 48 of each piece, 25 kg of what is sold by weight. */
+const openingQuantity = (item: ItemRow) => (item.quantityUnit === 'KG' ? 2_500 : 4_800);
+
+/**
+ * Gives the demo shelf's goods their opening stock once KRA knows the items, as a manager's count
+ * would (adjustment in, reason 03), so KRA hears of it through insertStockIO and saveStockMaster.
+ * Only items that have never moved, so a restart adds nothing.
+ */
+export function stockDemoShelf(db: LedgerDb, at: Date, rates: TaxRates): void {
+  const unstocked = db
+    .select()
+    .from(items)
+    .where(
+      and(
+        inArray(items.code, DEMO_CATALOGUE.map((item) => item.code)),
+        eq(items.registered, true),
+        notExists(db.select().from(stockMoves).where(eq(stockMoves.itemCode, items.code))),
+      ),
+    )
+    .all()
+    .filter((item) => item.itemType !== '3');
+  if (unstocked.length === 0) return;
+  db.transaction((tx) => {
+    recordStockMovement(tx, {
+      ioType: '06',
+      lines: unstocked.map((item) => ({ item, quantity: openingQuantity(item) })),
+      at,
+      rates,
+      registrar: { id: 'mauzo', name: 'Mauzo demo' },
+      registration: 'M',
+      reasonCode: '03',
+      note: 'opening stock',
+    });
+  }, { behavior: 'immediate' });
 }

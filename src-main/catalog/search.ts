@@ -6,11 +6,7 @@ import type { CatalogItem } from '../../src-shared/api';
 import { allItems, externalVersion, watchItemChanges, type ItemRow } from '../ledger/items';
 import type { LedgerDb } from '../ledger/open';
 import { stockReader } from '../stock/levels';
-
-/** KRA quantity units (code class 10) that are weighed or measured, so sold in decimals. */
-const MEASURED_UNITS = new Set([
-  'KG', 'GRM', 'MGM', 'TNE', 'LBR', 'CR', 'L', 'LTR', 'GLL', 'M', 'MTR', 'CMT', 'KTM', 'YRD', 'M2', 'M3', 'KWT', 'MWT',
-]);
+import { MEASURED_QUANTITY_UNITS } from '../../src-shared/etims/codes';
 
 function toCatalogItem(row: ItemRow): CatalogItem {
   return {
@@ -20,7 +16,7 @@ function toCatalogItem(row: ItemRow): CatalogItem {
     unitPrice: row.unitPrice,
     taxClass: row.taxClass,
     quantityUnit: row.quantityUnit,
-    weighed: MEASURED_UNITS.has(row.quantityUnit),
+    weighed: MEASURED_QUANTITY_UNITS.has(row.quantityUnit),
     registered: row.registered,
     stock: row.itemType === '3' ? null : row.stock,
   };

@@ -1,4 +1,7 @@
-/** `npm run serve -- [--port N] [--data DIR] [--kra-url URL] [--offline-limit-hours H]`: the headless host on 127.0.0.1. */
+/**
+ * `npm run serve -- [--port N] [--data DIR] [--kra-url URL] [--offline-limit-hours H] [--clock-tolerance-minutes M]`:
+ * the headless host on 127.0.0.1.
+ */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +18,8 @@ const { values } = parseArgs({
     'kra-url': { type: 'string' },
     /** The store's offline limit before new invoices are refused (default 24 hours). */
     'offline-limit-hours': { type: 'string' },
+    /** How far the till's clock may stray from KRA's before sales are refused (default 5 minutes). */
+    'clock-tolerance-minutes': { type: 'string' },
     /** Tests only, with MAUZO_TEST=1: POST /__test/clock { advanceMs } moves the engine's clock. */
     'test-clock': { type: 'boolean', default: false },
   },
@@ -33,12 +38,19 @@ if (offlineLimitHours !== undefined && !(offlineLimitHours > 0)) {
   process.exit(2);
 }
 
+const toleranceMinutes = values['clock-tolerance-minutes'] === undefined ? undefined : Number(values['clock-tolerance-minutes']);
+if (toleranceMinutes !== undefined && !(toleranceMinutes >= 0)) {
+  console.error(`--clock-tolerance-minutes must be a number of minutes, 0 or more, not "${values['clock-tolerance-minutes']}"`);
+  process.exit(2);
+}
+
 const app = createApp({
   dataDir: values.data,
   migrationsFolder: projectPaths.migrations,
   version: process.env.npm_package_version,
   kra: { mode: 'demo', ...(values['kra-url'] ? { baseUrl: values['kra-url'] } : {}) },
   ...(offlineLimitHours === undefined ? {} : { offlineLimitSeconds: offlineLimitHours * 3600 }),
+  ...(toleranceMinutes === undefined ? {} : { kraClockToleranceSeconds: toleranceMinutes * 60 }),
   ...(testClock ? { clock: testClock } : {}),
 });
 await app.ready;

@@ -15,6 +15,11 @@ export class MovableClock implements Clock {
     return new Date(Date.now() + this.offsetMs);
   }
 
+  /** Simulated time passes for the running clock too. */
+  monotonicMs(): number {
+    return performance.now() + this.offsetMs;
+  }
+
   advance(ms: number): void {
     this.offsetMs += ms;
   }

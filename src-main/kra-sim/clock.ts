@@ -14,6 +14,10 @@ export class SimClock implements Clock {
     return new Date(this.pinnedAt ?? this.real.now().getTime() + this.offsetMs);
   }
 
+  monotonicMs(): number {
+    return this.real.monotonicMs();
+  }
+
   set(at: Date): void {
     this.pinnedAt = at.getTime();
   }

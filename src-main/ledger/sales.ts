@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, max, sum } from 'drizzle-orm';
+import { asc, desc, eq, gt, inArray, max, sum } from 'drizzle-orm';
 import { GENESIS_HASH, chainHash, type ChainedContent } from './chain';
 import type { LedgerDb, LedgerWriter } from './open';
 import { auditLog, items, outbox, saleLines, sales, tenders } from './schema';
@@ -17,13 +17,14 @@ export function mpesaCodeUsed(db: LedgerDb, reference: string): boolean {
   return db.select({ saleId: tenders.saleId }).from(tenders).where(eq(tenders.reference, reference)).limit(1).get() !== undefined;
 }
 
-export function latestCommittedAt(db: LedgerDb): Date | null {
-  const row = db.select({ at: max(sales.committedAt) }).from(sales).get();
+/** The newest commit time, of sales after `afterSaleId` (a clock re-anchored past future-dated sales). */
+export function latestCommittedAt(db: LedgerDb, afterSaleId = 0): Date | null {
+  const row = db.select({ at: max(sales.committedAt) }).from(sales).where(gt(sales.id, afterSaleId)).get();
   return row?.at ? new Date(row.at) : null;
 }
 
-export function latestSdcDateTime(db: LedgerDb): string | null {
-  return db.select({ at: max(sales.sdcDateTime) }).from(sales).get()?.at ?? null;
+export function latestSdcDateTime(db: LedgerDb, afterSaleId = 0): string | null {
+  return db.select({ at: max(sales.sdcDateTime) }).from(sales).where(gt(sales.id, afterSaleId)).get()?.at ?? null;
 }
 
 function nextReceiptNo(tx: LedgerWriter): number {

@@ -5,6 +5,7 @@
  * transport (no usable answer: retry later).
  */
 import { ENDPOINT_NAMES, ENDPOINTS, RESULT, type CallKind, type EndpointName } from '../../src-shared/etims/endpoints';
+import { fromKraDateTime } from '../../src-shared/etims/time';
 import type { DataOf, KraDateTime, RequestOf } from '../../src-shared/etims/wire';
 import { normaliseDateTime, parseData } from './parse';
 import type { HttpSend } from './http';
@@ -37,6 +38,8 @@ export interface OscuClientDeps {
   http: HttpSend;
   now: () => Date;
   record: (exchange: Exchange) => void;
+  /** KRA's own time, from the date-time on each answer that carries one. */
+  kraTime?: (at: Date) => void;
   target: KraTarget;
   timeouts?: Partial<Record<CallKind, number>>;
 }
@@ -62,6 +65,8 @@ export function createOscuClient(deps: OscuClientDeps): OscuClient {
       tokens.invalidate();
       answer = await send();
     }
+    const kraTime = answer.kind === 'answer' && answer.resultDt !== null ? fromKraDateTime(answer.resultDt) : null;
+    if (kraTime) deps.kraTime?.(kraTime);
     return settle(endpoint, answer);
   }
 

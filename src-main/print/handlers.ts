@@ -1,5 +1,5 @@
 import { ApiError } from '../../src-shared/api';
-import type { KraMode } from '../../src-shared/api';
+import type { KraMode, PrintingSettings } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
 import { sessionOf, type Handlers } from '../api/handlers';
 import { appendAudit } from '../ledger/audit';
@@ -7,7 +7,8 @@ import type { LedgerDb } from '../ledger/open';
 import { checkLogo } from './logo';
 import { PrintService } from './service';
 import { readPrintingSettings, writePrintingSettings } from './settings';
-import type { PrinterFactory } from './transports';
+import { PrinterRefused, resolvePrinterTarget, type PrinterFactory } from './transports';
+import { printerTarget } from './settings';
 
 export type PrintMethod =
   | 'receipt.get'
@@ -18,7 +19,8 @@ export type PrintMethod =
   | 'print.retry'
   | 'drawer.open'
   | 'settings.printing.get'
-  | 'settings.printing.set';
+  | 'settings.printing.set'
+  | 'print.test';
 
 export interface PrintDeps {
   db: LedgerDb;
@@ -40,11 +42,13 @@ export function printHandlers(deps: PrintDeps, printing = new PrintService(deps)
     'print.retry': ({ jobId }) => printing.retry(jobId),
     'drawer.open': ({ reason }, ctx) => printing.openDrawer(sessionOf(ctx).user, reason),
     'settings.printing.get': () => readPrintingSettings(deps.db),
-    'settings.printing.set': (settings, ctx) => {
+    'print.test': (_input, ctx) => printing.testPrint(sessionOf(ctx).user),
+    'settings.printing.set': async (settings, ctx) => {
       if (settings.logo !== null) {
         const logo = checkLogo(settings.logo);
         if (!logo.ok) throw new ApiError('INVALID_INPUT', `logo: ${logo.reason}`, { field: 'logo', params: { field: 'logo', reason: logo.reason } });
       }
+      await checkPrinter(settings.printer);
       writePrintingSettings(deps.db, settings);
       appendAudit(deps.db, {
         at: deps.clock.now(),
@@ -55,4 +59,16 @@ export function printHandlers(deps: PrintDeps, printing = new PrintService(deps)
       return readPrintingSettings(deps.db);
     },
   };
+}
+
+/** A printer setting is saved only if printing would use it: a real printer device, a shop-network address. */
+async function checkPrinter(printer: PrintingSettings['printer']): Promise<void> {
+  const target = printerTarget(printer);
+  if (!target || target.kind === 'system') return;
+  try {
+    await resolvePrinterTarget(target);
+  } catch (error) {
+    if (!(error instanceof PrinterRefused)) throw error;
+    throw new ApiError(error.code, `printer.address: ${error.message}`, { field: 'printer.address', params: error.params });
+  }
 }

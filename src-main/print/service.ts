@@ -4,7 +4,8 @@
  * later print is a copy. A cash sale's first print kicks the drawer.
  */
 import type { Image } from '@node-escpos/core';
-import { ApiError, type KraMode, type PrintJobSummary, type PrintOutcome, type UserSummary } from '../../src-shared/api';
+import { ApiError, type KraMode, type PrintJobSummary, type PrintOutcome, type PrintTestOutcome, type UserSummary } from '../../src-shared/api';
+import type { ApiErrorBody } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
 import { buildReceipt, type ReceiptDocument, type ReceiptEnvironment, type StoreProfile } from '../../src-shared/receipt';
 import { appendAudit } from '../ledger/audit';
@@ -24,7 +25,7 @@ import { encodeDrawerKick, encodeReceipt, encodeReport } from './escpos';
 import { checkLogo, loadEscPosLogo } from './logo';
 import { renderPdf, renderReportPdf, type PdfPaper } from './pdf';
 import { printerTarget, readPrintingSettings, readStorePhone, rollPaper } from './settings';
-import { describeTarget, type PrinterFactory } from './transports';
+import { describeTarget, PrinterRefused, resolvePrinterTarget, type PrinterFactory, type PrinterTarget } from './transports';
 
 export interface PrintServiceDeps {
   db: LedgerDb;
@@ -116,6 +117,28 @@ export class PrintService {
     if (job.state === 'printed') throw new ApiError('PRINT_JOB_DONE', `jobId: job ${jobId} has already printed`, { field: 'jobId' });
     this.requirePrinter();
     return summary(await this.send(job));
+  }
+
+  /** Sends a test page the way receipts go, and says which way that is, where to, and how it ended. */
+  async testPrint(user: UserSummary): Promise<PrintTestOutcome> {
+    const settings = readPrintingSettings(this.deps.db);
+    const target = this.requirePrinter();
+    const outcome: PrintTestOutcome = { transport: target.kind, target: targetName(target), resolved: null, printed: false, error: null };
+    try {
+      outcome.resolved = await resolvePrinterTarget(target);
+      const transport = this.deps.printers(target);
+      const page = testPage(outcome, this.deps.clock.now());
+      const bytes = transport.accepts === 'pdf' ? await renderPdf(page, rollPaper(settings.paperWidth)) : encodeReceipt(page, { paperWidth: settings.paperWidth });
+      // In the queue's turn, so it never interleaves with a receipt on the same printer.
+      const sent = this.sending.then(() => transport.send(bytes));
+      this.sending = sent.catch(() => undefined);
+      await sent;
+      outcome.printed = true;
+    } catch (error) {
+      outcome.error = printerError(error);
+    }
+    appendAudit(this.deps.db, { at: this.deps.clock.now(), userId: user.id, action: 'print.test', detail: { ...outcome } });
+    return outcome;
   }
 
   queue(): PrintJobSummary[] {
@@ -215,6 +238,42 @@ export class PrintService {
     }
     return this.logo.image;
   }
+}
+
+function targetName(target: PrinterTarget): string {
+  if (target.kind === 'tcp') return `${target.host}:${target.port}`;
+  return target.kind === 'device' ? target.path : target.name || 'default';
+}
+
+export function printerError(error: unknown): ApiErrorBody {
+  if (error instanceof PrinterRefused) return { code: error.code, message: error.message, params: error.params };
+  const reason = error instanceof Error ? error.message : String(error);
+  return { code: 'PRINTER_FAILED', message: reason, params: { reason } };
+}
+
+function testPage(outcome: PrintTestOutcome, at: Date): ReceiptDocument {
+  const text = (line: string, bold = false) => ({ type: 'text' as const, section: 'header' as const, text: line, align: 'left' as const, bold, size: 'normal' as const });
+  return {
+    saleId: 0,
+    receiptNo: 0,
+    tradeInvoiceNo: 'TEST',
+    kind: 'sale',
+    status: 'provisional',
+    copy: false,
+    demo: false,
+    label: null,
+    title: 'PRINTER TEST',
+    watermark: 'TEST - NOT A RECEIPT',
+    verificationUrl: null,
+    blocks: [
+      { type: 'text', section: 'title', text: 'PRINTER TEST', align: 'center', bold: true, size: 'large' },
+      text('Mauzo printer test - not a receipt', true),
+      text(`Printer: ${outcome.transport} ${outcome.target}`),
+      text(`Sent to: ${outcome.resolved ?? ''}`),
+      text(`At: ${at.toISOString()}`),
+      { type: 'cut', section: 'footer' },
+    ],
+  };
 }
 
 function documentOf(job: PrintJobRow): ReceiptDocument {

@@ -11,6 +11,7 @@ const KEYS = {
   paperWidth: 'printer.paperWidth',
   kind: 'printer.kind',
   address: 'printer.address',
+  anyNetwork: 'printer.anyNetwork',
   logo: 'printer.logo',
   topMsg: 'store.topMsg',
   btmMsg: 'store.btmMsg',
@@ -25,6 +26,7 @@ export function readPrintingSettings(db: LedgerDb): PrintingSettings {
     printer: {
       kind: KINDS.find((k) => k === kind) ?? 'none',
       address: readSetting(db, KEYS.address) ?? '',
+      anyNetwork: readSetting(db, KEYS.anyNetwork) === 'true',
     },
     topMsg: readSetting(db, KEYS.topMsg) ?? '',
     btmMsg: readSetting(db, KEYS.btmMsg) ?? '',
@@ -37,6 +39,7 @@ export function writePrintingSettings(db: LedgerDb, settings: PrintingSettings):
     writeSetting(db, KEYS.paperWidth, String(settings.paperWidth));
     writeSetting(db, KEYS.kind, settings.printer.kind);
     writeSetting(db, KEYS.address, settings.printer.address);
+    writeSetting(db, KEYS.anyNetwork, String(settings.printer.anyNetwork));
     writeSetting(db, KEYS.topMsg, settings.topMsg);
     writeSetting(db, KEYS.btmMsg, settings.btmMsg);
     writeSetting(db, KEYS.logo, settings.logo ?? '');
@@ -52,7 +55,7 @@ export function printerTarget(printer: PrintingSettings['printer']): PrinterTarg
   switch (printer.kind) {
     case 'tcp': {
       const [host = '', port] = printer.address.split(':');
-      return { kind: 'tcp', host, port: port ? Number(port) : RAW_PRINT_PORT };
+      return { kind: 'tcp', host, port: port ? Number(port) : RAW_PRINT_PORT, anyNetwork: printer.anyNetwork };
     }
     case 'device':
       return { kind: 'device', path: printer.address };

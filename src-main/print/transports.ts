@@ -1,15 +1,33 @@
 /**
  * How bytes reach a printer: raw TCP (port 9100) for network printers, a device file for USB and
  * serial printers, or the system's print command (`lp`) fed a PDF. Each failure says what to check.
+ * A printer setting must never become a way to write files or reach the internet: a device is an
+ * existing character device under /dev, opened without creating anything, and a network printer is
+ * a host of the shop's own network on port 9100 unless a manager allowed any address.
  */
 import { spawn } from 'node:child_process';
-import { open } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { constants } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
+import { BlockList, connect, isIP } from 'node:net';
+import type { ErrorParams } from '../../src-shared/api';
 
 export type PrinterTarget =
-  | { kind: 'tcp'; host: string; port: number }
+  | { kind: 'tcp'; host: string; port: number; anyNetwork: boolean }
   | { kind: 'device'; path: string }
   | { kind: 'system'; name: string };
+
+/** A printer address this till will not use; `code` and `params` give the cashier's language its words. */
+export class PrinterRefused extends Error {
+  constructor(
+    readonly code: 'PRINTER_PATH_REFUSED' | 'PRINTER_DEVICE_MISSING' | 'PRINTER_ADDRESS_REFUSED' | 'PRINTER_HOST_UNKNOWN',
+    message: string,
+    readonly params: ErrorParams,
+  ) {
+    super(message);
+    this.name = 'PrinterRefused';
+  }
+}
 
 export interface PrinterTransport {
   /** ESC/POS printers take receipt bytes and drawer kicks; the system printer takes a PDF. */
@@ -37,7 +55,9 @@ export interface FactoryOptions {
 export function createPrinterFactory(options: FactoryOptions): PrinterFactory {
   const timeoutMs = options.timeoutMs ?? 5000;
   return (target) => {
-    if (target.kind === 'tcp') return { accepts: 'escpos', send: (bytes) => sendTcp(target.host, target.port, bytes, timeoutMs) };
+    if (target.kind === 'tcp') {
+      return { accepts: 'escpos', send: async (bytes) => sendTcp(await networkPrinterAddress(target), target.port, bytes, timeoutMs) };
+    }
     if (target.kind === 'device') return { accepts: 'escpos', send: (bytes) => writeDevice(target.path, bytes, timeoutMs) };
     return { accepts: 'pdf', send: (pdf) => runPrintCommand(options.systemCommand(target.name), pdf, timeoutMs) };
   };
@@ -80,23 +100,98 @@ function tcpProblem(error: NodeJS.ErrnoException, where: string): string {
   }
 }
 
+const SHOP_NETWORK = new BlockList();
+for (const [network, prefix] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['127.0.0.0', 8], ['169.254.0.0', 16]] as const) {
+  SHOP_NETWORK.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [['::1', 128], ['fe80::', 10], ['fc00::', 7]] as const) SHOP_NETWORK.addSubnet(network, prefix, 'ipv6');
+
+/** Private ranges, loopback and link-local: the addresses a printer on the shop's own network has. */
+export function isShopNetworkAddress(address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && SHOP_NETWORK.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * The IP address to connect to: the host resolved once, so the address checked is the address used.
+ * Without a manager's wider setting it must be on the shop's network and the port 9100.
+ */
+export async function networkPrinterAddress(target: { host: string; port: number; anyNetwork: boolean }): Promise<string> {
+  const where = `${target.host}:${target.port}`;
+  const address = isIP(target.host) ? target.host : await resolveHost(target.host, where);
+  if (target.anyNetwork) return address;
+  if (!isShopNetworkAddress(address)) {
+    throw new PrinterRefused('PRINTER_ADDRESS_REFUSED', `${where} (${address}) is not on the shop's own network: a network printer has a local address such as 192.168.1.50`, { address: where, resolved: address, port: RAW_PRINT_PORT });
+  }
+  if (target.port !== RAW_PRINT_PORT) {
+    throw new PrinterRefused('PRINTER_ADDRESS_REFUSED', `${where} is not on port ${RAW_PRINT_PORT}, the port receipt printers take jobs on`, { address: where, resolved: address, port: RAW_PRINT_PORT });
+  }
+  return address;
+}
+
+async function resolveHost(host: string, where: string): Promise<string> {
+  try {
+    return (await lookup(host)).address;
+  } catch (error) {
+    throw new PrinterRefused('PRINTER_HOST_UNKNOWN', tcpProblem(error as NodeJS.ErrnoException, where), { address: where });
+  }
+}
+
+const WINDOWS_SERIAL = /^\\\\\.\\COM\d+$/;
+
+/**
+ * The real path of a USB or serial printer: symlinks and `..` resolved, then it must be an existing
+ * character device under /dev (a Windows COM port is taken as named).
+ */
+export async function printerDevicePath(path: string): Promise<string> {
+  if (WINDOWS_SERIAL.test(path)) return path;
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    throw new PrinterRefused('PRINTER_DEVICE_MISSING', deviceProblem(error as NodeJS.ErrnoException, path), { path });
+  }
+  if (!real.startsWith('/dev/')) throw notADevice(path, real);
+  return real;
+}
+
+/**
+ * Where a job for this target would go, checked as printing checks it, without sending anything:
+ * the IP address, the device's real path, or the print command.
+ */
+export async function resolvePrinterTarget(target: PrinterTarget): Promise<string> {
+  if (target.kind === 'tcp') return `${await networkPrinterAddress(target)}:${target.port}`;
+  if (target.kind === 'system') return target.name || 'default';
+  const real = await printerDevicePath(target.path);
+  if (!WINDOWS_SERIAL.test(real) && !(await stat(real)).isCharacterDevice()) throw notADevice(target.path, real);
+  return real;
+}
+
+function notADevice(path: string, real: string): PrinterRefused {
+  return new PrinterRefused('PRINTER_PATH_REFUSED', `${path} (${real}) is not a printer device: choose a character device under /dev, such as /dev/usb/lp0`, { path, resolved: real });
+}
+
 export async function writeDevice(path: string, bytes: Buffer, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the printer at ${path} did not take the job within ${timeoutMs} ms: is it out of paper or offline?`)), timeoutMs);
   });
   try {
-    await Promise.race([appendTo(path, bytes), timeout]);
+    await Promise.race([writeTo(await printerDevicePath(path), path, bytes), timeout]);
   } catch (error) {
+    if (error instanceof PrinterRefused || !(error as NodeJS.ErrnoException).code) throw error;
     throw new Error(deviceProblem(error as NodeJS.ErrnoException, path), { cause: error });
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function appendTo(path: string, bytes: Buffer): Promise<void> {
-  const file = await open(path, 'a');
+/** Never creates a file: no O_CREAT, and the opened file itself must be a character device. */
+async function writeTo(real: string, asSet: string, bytes: Buffer): Promise<void> {
+  const noFollow = WINDOWS_SERIAL.test(real) ? 0 : constants.O_NOFOLLOW | constants.O_NOCTTY;
+  const file = await open(real, constants.O_WRONLY | noFollow);
   try {
+    if (noFollow && !(await file.stat()).isCharacterDevice()) throw notADevice(asSet, real);
     await file.write(bytes);
   } finally {
     await file.close();

@@ -23,6 +23,7 @@ export function syncStatus(deps: {
     now,
     lastContactAt,
     reachable: deps.contact.reachable,
+    runningSinceContactSeconds: deps.contact.runningSinceContactMs / 1000,
     oldestUnsignedAt: oldest,
     offlineLimitSeconds: deps.offlineLimitSeconds,
   });
@@ -32,6 +33,7 @@ export function syncStatus(deps: {
     oldestUnsignedAgeSeconds: oldest ? Math.floor((now.getTime() - oldest.getTime()) / 1000) : null,
     lastContactAt: lastContactAt?.toISOString() ?? null,
     lastError: deps.contact.lastError,
+    offlineLimitSeconds: deps.offlineLimitSeconds,
   };
 }
 

@@ -15,6 +15,7 @@ import type { KraExchangeLog } from '../ledger/kra-exchanges';
 import { deviceFor, saveDevice, type DeviceRow } from '../ledger/devices';
 import type { LedgerDb } from '../ledger/open';
 import { items } from '../ledger/schema';
+import { readSetting, writeSetting } from '../ledger/settings';
 import { createOscuClient, type OscuClient } from '../oscu/client';
 import { createHttpClient } from '../oscu/http';
 import { salesPort } from '../oscu/sales-port';
@@ -56,17 +57,13 @@ export async function connectKra(deps: {
   mode: KraMode;
   settings: KraSettings | undefined;
   dataDir: string;
+  /** KRA's own time, whenever one of its answers says it. */
+  onKraTime?: (at: Date) => void;
 }): Promise<KraLink> {
   const { db, mode } = deps;
   const settings = deps.settings ?? { mode };
   if (!settings.baseUrl && mode !== 'demo') throw new Error(`no KRA address configured for ${mode}`);
-  const simulator: SimulatorProcess | null = settings.baseUrl
-    ? null
-    : await launchSimulator({
-        stateFile: join(deps.dataDir, 'kra-sim-demo.sqlite'),
-        seed: 'mauzo-demo',
-        ...(settings.simulatorEntry ? { entry: settings.simulatorEntry } : {}),
-      });
+  const simulator: SimulatorProcess | null = settings.baseUrl ? null : await launchDemoSimulator(db, deps.dataDir, settings.simulatorEntry);
   const baseUrl = settings.baseUrl ?? simulator!.directBase;
   // Closing the till abandons requests in flight (a sale's stays `unknown` and is settled next time).
   const http = createHttpClient();
@@ -75,6 +72,7 @@ export async function connectKra(deps: {
       http: http.send,
       now: () => deps.clock.now(),
       record: (exchange) => deps.exchanges.record(exchange),
+      ...(deps.onKraTime ? { kraTime: deps.onKraTime } : {}),
       target: {
         baseUrl,
         profile: settings.profile ?? 'direct',
@@ -99,6 +97,22 @@ export async function connectKra(deps: {
       await simulator?.stop();
     },
   };
+}
+
+const DEMO_SIMULATOR_PORT = 'demo.simulatorPort';
+
+/**
+ * Demo receipts' QR codes open the simulator's verification page, so it keeps its port: the one it
+ * had last time if that is free, else any free port, remembered for next time.
+ */
+async function launchDemoSimulator(db: LedgerDb, dataDir: string, entry: string | undefined): Promise<SimulatorProcess> {
+  const options = { stateFile: join(dataDir, 'kra-sim-demo.sqlite'), seed: 'mauzo-demo', ...(entry ? { entry } : {}) };
+  const remembered = Number(readSetting(db, DEMO_SIMULATOR_PORT) ?? 0);
+  const simulator = remembered
+    ? await launchSimulator({ ...options, port: remembered }).catch(() => launchSimulator(options))
+    : await launchSimulator(options);
+  writeSetting(db, DEMO_SIMULATOR_PORT, new URL(simulator.url).port);
+  return simulator;
 }
 
 async function initialise(
@@ -131,12 +145,15 @@ async function initialise(
 }
 
 /**
- * Demo mode's own shelf must be known to KRA before it can be sold (spec 2.10). Items a manager
+ * Demo mode's own shelf must be known to KRA before it can be sold (spec 2.10). KRA takes new item
+ * codes in the order of their 7-digit sequence, so they go in that order, and a refusal stops the
+ * rest until the next start rather than putting every later code out of sequence. Items a manager
  * creates go through the jobs queue like any other store's.
  */
 async function registerDemoItems(db: LedgerDb, client: OscuClient): Promise<void> {
   const shelf = DEMO_CATALOGUE.map((item) => item.code);
   const pending = db.select().from(items).where(and(eq(items.registered, false), inArray(items.code, shelf))).all();
+  pending.sort((a, b) => a.code.slice(-7).localeCompare(b.code.slice(-7)));
   for (const item of pending) {
     const answer = await client.saveItem({
       itemCd: item.code,
@@ -158,8 +175,7 @@ async function registerDemoItems(db: LedgerDb, client: OscuClient): Promise<void
       modrId: 'mauzo',
       modrNm: 'Mauzo demo',
     });
-    if (answer.ok) {
-      db.update(items).set({ registered: true }).where(eq(items.code, item.code)).run();
-    }
+    if (!answer.ok) return;
+    db.update(items).set({ registered: true }).where(eq(items.code, item.code)).run();
   }
 }

@@ -4,6 +4,7 @@
  */
 import { ApiError, roleAllows, type CompletedSale, type ParsedInputOf, type UserSummary } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
+import { MEASURED_QUANTITY_UNITS } from '../../src-shared/etims/codes';
 import { priceInvoice, TaxError, type Discount, type PricedInvoice, type TaxRates } from '../../src-shared/tax';
 import { appendAudit } from '../ledger/audit';
 import type { LedgerDb } from '../ledger/open';
@@ -144,8 +145,14 @@ function soldItems(db: LedgerDb, input: SaleRequest): (SoldItem & { unitPrice: n
     if (!item) throw new ApiError('ITEM_NOT_FOUND', `${field}: no item with code ${line.itemCode}`, { field, params: { code: line.itemCode } });
     if (!item.active) throw new ApiError('ITEM_WITHDRAWN', `${field}: ${item.name} is withdrawn from sale`, { field, params: { name: item.name } });
     if (!item.registered) throw notYetAccepted(field, item);
+    if (line.quantity % 100 !== 0 && !MEASURED_QUANTITY_UNITS.has(item.quantityUnit)) throw notWhole(`lines.${i}.quantity`, line.quantity, item);
     return item;
   });
+}
+
+function notWhole(field: string, quantity: number, item: { name: string; quantityUnit: string }): ApiError {
+  const params = { field, name: item.name, unit: item.quantityUnit, quantity: quantity / 100 };
+  return new ApiError('QUANTITY_NOT_WHOLE', `${field}: ${item.name} is sold in whole units (${item.quantityUnit}), not ${quantity / 100}: give a whole number (100 is 1)`, { field, params });
 }
 
 /** Why KRA has not accepted the item yet: still waiting for its answer, or KRA's words refusing it. */

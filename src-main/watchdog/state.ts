@@ -6,6 +6,8 @@ export interface WatchdogInput {
   lastContactAt: Date | null;
   /** Whether the most recent attempt to reach KRA got an answer. */
   reachable: boolean;
+  /** How long the till has run since KRA last answered, on the running clock (a wall clock set back cannot shrink it). */
+  runningSinceContactSeconds: number;
   oldestUnsignedAt: Date | null;
   offlineLimitSeconds: number;
 }
@@ -17,11 +19,14 @@ export interface WatchdogVerdict {
 
 /**
  * Mauzo decision 12.6: after the store's limit (24 h by default) without reaching KRA, or with a sale
- * unsigned for that long, the till refuses new invoices until KRA answers again.
+ * unsigned for that long, the till refuses new invoices until KRA answers again. Offline time is the
+ * longer of the wall clock's and the running clock's, so neither winding the clock back nor
+ * restarting the till shortens it.
  */
 export function judge(input: WatchdogInput): WatchdogVerdict {
   const since = (at: Date | null) => (at ? (input.now.getTime() - at.getTime()) / 1000 : 0);
-  const waited = Math.max(since(input.oldestUnsignedAt), input.reachable ? 0 : since(input.lastContactAt));
+  const offline = input.reachable ? 0 : Math.max(since(input.lastContactAt), input.runningSinceContactSeconds);
+  const waited = Math.max(since(input.oldestUnsignedAt), offline);
   const left = Math.ceil(input.offlineLimitSeconds - waited);
   if (left <= 0) return { state: 'blocked', secondsUntilBlock: 0 };
   if (input.reachable && input.oldestUnsignedAt === null) return { state: 'online', secondsUntilBlock: null };

@@ -3,7 +3,7 @@ import { useI18n } from '../i18n';
 import { ACTION_KEYS } from '../till/keys';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function TillHeader({ user, onLogout, onDay }: { user: UserSummary; onLogout: () => void; onDay: () => void }) {
+export function TillHeader({ user, onLogout, onDay, onManager }: { user: UserSummary; onLogout: () => void; onDay: () => void; onManager: () => void }) {
   const { t } = useI18n();
   return (
     <header className="till-header">
@@ -15,6 +15,11 @@ export function TillHeader({ user, onLogout, onDay }: { user: UserSummary; onLog
       <button type="button" className="secondary key-button" data-testid="day-button" onClick={onDay}>
         <kbd>{ACTION_KEYS.day}</kbd> {t(user.role === 'cashier' ? 'day.key' : 'day.keyManager')}
       </button>
+      {user.role === 'manager' && (
+        <button type="button" className="secondary" data-testid="manager-button" onClick={onManager}>
+          {t('till.manager')}
+        </button>
+      )}
       <button type="button" className="secondary key-button" onClick={onLogout}>
         <kbd>{ACTION_KEYS.logout}</kbd> {t('till.logout')}
       </button>

@@ -13,20 +13,24 @@ import { useI18n } from '../i18n';
 import { CustomerPanel } from '../panels/CustomerPanel';
 import { DiscountPanel } from '../panels/DiscountPanel';
 import { HoldPanel } from '../panels/HoldPanel';
+import { ManagerPanel } from '../panels/ManagerPanel';
 import { PaymentPanel, type Tender } from '../panels/PaymentPanel';
 import { QuantityPanel } from '../panels/QuantityPanel';
 import { RecallPanel } from '../panels/RecallPanel';
 import { VoidPanel } from '../panels/VoidPanel';
 import { priceCart, selectedLine, type Cart, type CartAction, type Customer } from '../till/cart';
-import { ACTION_KEYS, actionForKey, tenderForKey, type TillAction } from '../till/keys';
+import { ACTION_KEYS, actionForKey, TENDER_KEYS, tenderForKey, type TenderKind, type TillAction } from '../till/keys';
+import { formatLimit } from '../till/kra-status';
 import { DayScreen } from '../shift/DayScreen';
 import { ReceiptScreen, type FinishedSale } from './ReceiptScreen';
 
-type PanelName = Exclude<TillAction, 'search' | 'logout' | 'day'>;
+type PanelName = Exclude<TillAction, 'search' | 'logout' | 'day'> | 'manager';
 
 interface Notice {
   tone: 'error' | 'info';
   text: string;
+  /** Says sales are stopped: it goes once KRA answers again. */
+  whileBlocked?: boolean;
 }
 
 function priceOrNull(cart: Cart): PricedInvoice | null {
@@ -118,7 +122,7 @@ export function TillScreen({
         return setPanel(action);
       case 'pay':
         if (cart.lines.length === 0) return refuse('till.cartEmpty');
-        if (blocked) return refuse('error.WATCHDOG_BLOCKED');
+        if (blocked) return setNotice({ tone: 'error', text: t('error.WATCHDOG_BLOCKED'), whileBlocked: true });
         if (!priced) return refuse('error.DISCOUNT_EXCEEDS_LINE');
         return setPanel(action);
       case 'customer':
@@ -151,6 +155,10 @@ export function TillScreen({
     if (!panel && !finished && !day) focusSearch();
   }, [panel, finished, day]);
 
+  useEffect(() => {
+    if (!blocked) setNotice((current) => (current?.whileBlocked ? null : current));
+  }, [blocked]);
+
   const onPaid = (sale: CompletedSale, tenders: Tender[], customer: Customer | undefined) => {
     dispatch({ type: 'clear' });
     setPanel(null);
@@ -165,19 +173,25 @@ export function TillScreen({
   };
 
   const buttons: ActionButton[] = [
-    { key: ACTION_KEYS.quantity, label: 'action.quantity', onPress: () => run('quantity') },
-    { key: ACTION_KEYS.discount, label: 'action.discount', onPress: () => run('discount') },
-    { key: ACTION_KEYS.price, label: 'action.price', onPress: () => run('price') },
+    ...(panel === 'pay'
+      ? TENDER_BUTTONS
+      : [
+          { key: ACTION_KEYS.quantity, label: 'action.quantity', onPress: () => run('quantity') } as const,
+          { key: ACTION_KEYS.discount, label: 'action.discount', onPress: () => run('discount') } as const,
+          { key: ACTION_KEYS.price, label: 'action.price', onPress: () => run('price') } as const,
+        ]),
     { key: ACTION_KEYS.customer, label: 'action.customer', onPress: () => run('customer') },
     { key: ACTION_KEYS.hold, label: 'action.hold', onPress: () => run('hold') },
     { key: ACTION_KEYS.recall, label: 'action.recall', onPress: () => run('recall') },
     { key: ACTION_KEYS.void, label: 'action.void', onPress: () => run('void') },
-    { key: ACTION_KEYS.pay, label: 'action.pay', onPress: () => run('pay'), primary: true, disabled: blocked || cart.lines.length === 0 },
+    panel === 'pay'
+      ? { key: ACTION_KEYS.pay, label: 'pay.take', onPress: () => pressKey(ACTION_KEYS.pay), primary: true }
+      : { key: ACTION_KEYS.pay, label: 'action.pay', onPress: () => run('pay'), primary: true, disabled: blocked || cart.lines.length === 0 },
   ];
 
   return (
     <section className="till" aria-label={t('till.title')}>
-      <TillHeader user={user} onLogout={() => run('logout')} onDay={() => run('day')} />
+      <TillHeader user={user} onLogout={() => run('logout')} onDay={() => run('day')} onManager={() => setPanel('manager')} />
       {shiftOpen === false && !day && (
         <div className="shift-banner" role="status" data-testid="no-shift-banner">
           {t('shift.needed')}
@@ -185,7 +199,7 @@ export function TillScreen({
       )}
       {blocked && (
         <div className="blocked-banner" role="alert" data-testid="blocked-banner">
-          <strong>{t('status.blocked')}</strong> {t('status.blockedHelp')}
+          <strong>{t('status.blocked')}</strong> {t('status.blockedHelp', { limit: formatLimit(sync.status?.offlineLimitSeconds ?? 0) })}
         </div>
       )}
       {day ? (
@@ -224,6 +238,7 @@ export function TillScreen({
               />
             )}
             {panel === 'recall' && <RecallPanel api={api} onRecalled={onRecalled} onClose={closePanel} />}
+            {panel === 'manager' && <ManagerPanel api={api} onClose={closePanel} />}
             {panel === 'void' && (
               <VoidPanel
                 api={api}
@@ -255,6 +270,17 @@ function useShiftOpen(api: ApiClient, dayOpen: boolean): boolean | null {
     api.call('shift.current', {}).then(({ shift }) => setOpen(shift !== null), () => setOpen(null));
   }, [api, dayOpen]);
   return open;
+}
+
+/** While paying, the keys that choose tenders; each button presses its key, as the cashier would. */
+const TENDER_BUTTONS: ActionButton[] = (Object.keys(TENDER_KEYS) as TenderKind[]).map((kind) => ({
+  key: TENDER_KEYS[kind],
+  label: `tender.${kind}`,
+  onPress: () => pressKey(TENDER_KEYS[kind]),
+}));
+
+function pressKey(key: string): void {
+  window.dispatchEvent(new KeyboardEvent('keydown', { key, cancelable: true }));
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -30,3 +30,8 @@ export function describeKraStatus(status: SyncStatus, nowMs: number): StatusWord
     : { key: 'status.offline' };
   return { tone: warning ? 'warning' : 'offline', headline, detail: warning ?? { key: 'status.offlineHelp' } };
 }
+
+/** The store's offline limit: "24 h", or "2 h 30 min" when it is not whole hours. */
+export function formatLimit(seconds: number): string {
+  return seconds % 3600 === 0 ? `${seconds / 3600} h` : formatDuration(seconds);
+}

@@ -3,6 +3,7 @@
  * here; the IPC bridge, the HTTP host and the renderer's client all derive from this table.
  */
 import { z } from 'zod';
+import type { ApiErrorBody } from './errors';
 import type { Role } from './roles';
 import type { ReceiptDocument } from '../receipt/model';
 import { dayMethods } from './day';
@@ -38,6 +39,18 @@ export interface SyncStatus {
   /** Seconds left before the watchdog refuses new invoices; null while online. */
   secondsUntilBlock: number | null;
   lastError: { code: string; message: string } | null;
+  /** The store's limit on time without KRA before new invoices stop. */
+  offlineLimitSeconds: number;
+}
+
+/** The clock guard, re-anchored to KRA's time past sales dated in the future (which keep their dates). */
+export interface ClockReanchored {
+  /** Sales up to this one are not compared with the clock any more. */
+  afterSaleId: number;
+  /** KRA's time when re-anchored: later sales may not be dated before it. */
+  kraTime: string;
+  /** The newest (future) date among the sales left behind. */
+  lastSaleAt: string;
 }
 
 export const KRA_PIN = /^[A-Z][0-9]{9}[A-Z]$/;
@@ -233,8 +246,11 @@ export type PrinterKind = 'tcp' | 'device' | 'system' | 'none';
 
 export interface PrintingSettings {
   paperWidth: PaperWidth;
-  /** tcp: `host[:port]` (port 9100 by default); device: `/dev/usb/lp0`; system: printer name, '' for the default. */
-  printer: { kind: PrinterKind; address: string };
+  /**
+   * tcp: `host[:port]` (port 9100 by default); device: `/dev/usb/lp0`; system: printer name, '' for the default.
+   * anyNetwork: a manager allows a network printer outside the shop's own network or on another port.
+   */
+  printer: { kind: PrinterKind; address: string; anyNetwork: boolean };
   /** Header and footer messages printed on every receipt ('' for none). */
   topMsg: string;
   btmMsg: string;
@@ -252,6 +268,18 @@ export interface PrintJobSummary {
   attempts: number;
   lastError: string | null;
   printedAt: string | null;
+}
+
+/** What a manager's test print did: which way it went, to where, and how it ended. */
+export interface PrintTestOutcome {
+  transport: 'tcp' | 'device' | 'system';
+  /** The printer as set: `192.168.1.50:9100`, `/dev/usb/lp0`, a system printer's name. */
+  target: string;
+  /** Where the job really goes: the IP address and port, the device's real path, the system printer; null when refused first. */
+  resolved: string | null;
+  printed: boolean;
+  /** Why it did not print: PRINTER_PATH_REFUSED, PRINTER_ADDRESS_REFUSED, ..., or PRINTER_FAILED with the printer's words. */
+  error: ApiErrorBody | null;
 }
 
 /** A receipt print and, on a cash sale's first print, the drawer kick sent before it. */
@@ -283,6 +311,7 @@ export const printingSettingsInput = z
       .object({
         kind: z.enum(['tcp', 'device', 'system', 'none'], { error: 'the printer is tcp, device, system or none' }),
         address: z.string().trim().max(200, 'at most 200 characters'),
+        anyNetwork: z.boolean({ error: 'anyNetwork is true or false' }).default(false),
       })
       .strict(),
     topMsg: z.string().trim().max(200, 'at most 200 characters'),
@@ -298,7 +327,7 @@ export const printingSettingsInput = z
     const problem = printerAddressProblem(settings.printer);
     if (problem) ctx.addIssue({ code: 'custom', path: ['printer', 'address'], message: problem });
   })
-  .transform((settings) => (settings.printer.kind === 'none' ? { ...settings, printer: { kind: 'none' as const, address: '' } } : settings));
+  .transform((settings) => (settings.printer.kind === 'none' ? { ...settings, printer: { kind: 'none' as const, address: '', anyNetwork: false } } : settings));
 
 /** KRA's master-data lists the till keeps, each pulled from its own lastReqDt watermark. */
 export const MASTER_LISTS = ['codes', 'itemClasses', 'notices', 'branches'] as const;
@@ -617,6 +646,11 @@ export const api = {
   }),
   'session.logout': method<{ loggedOut: true }>()({ input: none, access: 'cashier', errors: [] }),
   'sync.status': method<SyncStatus>()({ input: none, access: 'cashier', errors: [] }),
+  'clock.reanchor': method<ClockReanchored>()({
+    input: none,
+    access: 'manager',
+    errors: ['KRA_UNREACHABLE', 'CLOCK_AHEAD', 'CLOCK_BEHIND', 'CLOCK_ANCHOR_NOT_NEEDED'],
+  }),
   'sync.parked': method<ParkedSale[]>()({ input: none, access: 'manager', errors: [] }),
   'sync.redrive': method<{ saleId: number }>()({
     input: z.object({ saleId: z.number().int().positive() }).strict(),
@@ -636,6 +670,7 @@ export const api = {
       'ITEM_NOT_FOUND',
       'ITEM_NOT_REGISTERED',
       'ITEM_REFUSED_BY_KRA',
+      'QUANTITY_NOT_WHOLE',
       'ITEM_WITHDRAWN',
       'TENDER_SHORT',
       'CHANGE_NOT_IN_CASH',
@@ -646,6 +681,7 @@ export const api = {
       'DISCOUNT_EXCEEDS_LINE',
       'WATCHDOG_BLOCKED',
       'CLOCK_BEHIND',
+      'CLOCK_AHEAD',
       'DEVICE_NOT_INITIALISED',
     ],
   }),
@@ -663,6 +699,7 @@ export const api = {
       'MPESA_CODE_USED',
       'WATCHDOG_BLOCKED',
       'CLOCK_BEHIND',
+      'CLOCK_AHEAD',
       'DEVICE_NOT_INITIALISED',
     ],
   }),
@@ -772,7 +809,12 @@ export const api = {
     errors: ['DRAWER_NOT_AVAILABLE'],
   }),
   'settings.printing.get': method<PrintingSettings>()({ input: none, access: 'cashier', errors: [] }),
-  'settings.printing.set': method<PrintingSettings>()({ input: printingSettingsInput, access: 'manager', errors: [] }),
+  'settings.printing.set': method<PrintingSettings>()({
+    input: printingSettingsInput,
+    access: 'manager',
+    errors: ['PRINTER_PATH_REFUSED', 'PRINTER_DEVICE_MISSING', 'PRINTER_ADDRESS_REFUSED', 'PRINTER_HOST_UNKNOWN'],
+  }),
+  'print.test': method<PrintTestOutcome>()({ input: none, access: 'manager', errors: ['PRINTER_NOT_CONFIGURED'] }),
   'masterData.sync': method<MasterListSync[]>()({
     input: z
       .object({ lists: z.array(z.enum(MASTER_LISTS, { error: 'a list is codes, itemClasses, notices or branches' })).min(1).optional() })

@@ -80,6 +80,11 @@ export const QUANTITY_UNITS: readonly Code[] = codes([
   ['U', 'Pieces/item [Number]'], ['YRD', 'yard'],
 ]);
 
+/** Quantity units that are weighed or measured, so sold in decimals; every other unit is counted in whole pieces. */
+export const MEASURED_QUANTITY_UNITS: ReadonlySet<string> = new Set([
+  'KG', 'GRM', 'MGM', 'TNE', 'LBR', 'CR', 'L', 'LTR', 'GLL', 'M', 'MTR', 'CMT', 'KTM', 'YRD', 'M2', 'M3', 'KWT', 'MWT',
+]);
+
 /** cdCls 11 (sales) and 34 (purchases) share these. */
 export const TRANSACTION_STATUSES: readonly Code[] = codes([
   ['01', 'Wait for Approval'], ['02', 'Approved'], ['03', 'Cancel Requested'], ['04', 'Canceled'],

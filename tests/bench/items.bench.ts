@@ -7,6 +7,7 @@ import { jobQueueDepth } from '../../src-main/ledger/kra-jobs';
 import { openLedger } from '../../src-main/ledger/open';
 import { projectPaths } from '../../src-main/paths';
 import { DEMO_TAXPAYER } from '../../src-shared/etims/demo';
+import { systemClock } from '../../src-shared/clock';
 import { tempDir } from '../support/temp';
 import type { BenchSuite } from './run';
 
@@ -40,7 +41,7 @@ function timedImport(csv: string, dryRun: boolean) {
   const db = openLedger(dir.path, projectPaths.migrations);
   try {
     const started = performance.now();
-    const result = importItemsCsv({ db, clock: { now: () => new Date() }, tin: () => DEMO_TAXPAYER.tin }, manager, csv, dryRun);
+    const result = importItemsCsv({ db, clock: systemClock, tin: () => DEMO_TAXPAYER.tin }, manager, csv, dryRun);
     const seconds = (performance.now() - started) / 1000;
     if (result.errorCount > 0) throw new Error(`the bench catalogue has errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
     return { seconds, result, queued: jobQueueDepth(db).waiting };

@@ -9,7 +9,7 @@ import { BARCODES, logIn, newSale, payExactCash, scan, waitForLines } from './ti
 
 const HOUR = 60 * 60 * 1000;
 
-describe('KRA\'s status at the till, from online to the 24-hour block (simulator + host + Chromium)', () => {
+describe('KRA\'s status at the till, from online to the store\'s 12-hour block and back (simulator + host + Chromium)', () => {
   const data = tempDir();
   let sim: SimulatorProcess;
   let host: HostProcess;
@@ -27,7 +27,7 @@ describe('KRA\'s status at the till, from online to the 24-hour block (simulator
 
   before(async () => {
     sim = await launchSimulator();
-    host = await spawnHost(['--data', data.path, '--kra-url', sim.directBase, '--test-clock'], { MAUZO_TEST: '1' });
+    host = await spawnHost(['--data', data.path, '--kra-url', sim.directBase, '--test-clock', '--offline-limit-hours', '12'], { MAUZO_TEST: '1' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.clock.install();
@@ -64,25 +64,36 @@ describe('KRA\'s status at the till, from online to the 24-hour block (simulator
     await page.screenshot({ path: screenshotPath('till-receipt-provisional-offline') });
   });
 
-  it('warns as the 24-hour limit approaches, saying how long is left', async () => {
+  it('warns as the store\'s limit approaches, saying how long is left', async () => {
     await newSale(page);
-    await letTimePass(20 * HOUR);
+    await letTimePass(8 * HOUR);
     await bar('warning').waitFor();
-    assert.match((await page.getByTestId('kra-headline').textContent()) ?? '', /^KRA offline for 20 h \d\d min$/);
+    assert.match((await page.getByTestId('kra-headline').textContent()) ?? '', /^KRA offline for 8 h \d\d min$/);
     assert.match((await page.getByTestId('kra-detail').textContent()) ?? '', /^New sales stop in (3 h 5\d|4 h 00) min unless the till reaches KRA/);
     await scan(page, BARCODES.bread);
     await waitForLines(page, 1);
     await page.screenshot({ path: screenshotPath('till-offline-warning') });
   });
 
-  it('stops new sales at 24 hours and explains they resume when the till reconnects', async () => {
+  it('stops new sales at the store\'s 12 hours, says so, and explains they resume when the till reconnects', async () => {
     await letTimePass(4 * HOUR);
     await bar('blocked').waitFor();
-    await page.getByTestId('blocked-banner').filter({ hasText: 'new sales are stopped until the till reconnects' }).waitFor();
+    await page.getByTestId('blocked-banner').filter({ hasText: 'KRA has not been reached for 12 h, so new sales are stopped until the till reconnects' }).waitFor();
     assert.equal(await page.getByRole('button', { name: /Pay/ }).isDisabled(), true);
     await page.keyboard.press('F10');
     await page.getByTestId('notice').filter({ hasText: 'new sales are stopped until the till reconnects' }).waitFor();
     assert.equal(await page.getByTestId('pay-panel').count(), 0);
     await page.screenshot({ path: screenshotPath('till-blocked') });
+  });
+
+  it('takes the banner away and sells again once KRA answers', async () => {
+    await sim.admin.clearFaults();
+    await bar('online').waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('blocked-banner').count(), 0);
+    await page.getByTestId('notice').waitFor({ state: 'detached' });
+    assert.equal(await page.getByRole('button', { name: /Pay/ }).isDisabled(), false);
+    await payExactCash(page);
+    await page.locator('[data-testid="receipt-screen"][data-status="signed"]').waitFor();
+    await page.screenshot({ path: screenshotPath('till-back-online') });
   });
 });

@@ -6,6 +6,10 @@ import { spawnHost, type HostProcess } from '../support/host';
 import { tempDir } from '../support/temp';
 import { BARCODES, BUYER, cartLines, expectAlert, expectNotice, logIn, newSale, payExactCash, scan, total, typeSlowly, waitForLines } from './till-steps';
 
+/** The action bar's buttons as the cashier reads them: the key, then what it does here. */
+const actionBar = (page: Page) =>
+  page.locator('.action-bar button').evaluateAll((buttons) => buttons.map((b) => `${b.querySelector('kbd')?.textContent} ${b.querySelector('span')?.textContent}`));
+
 describe('selling at the till (headless host in demo mode + Chromium)', () => {
   const data = tempDir();
   let host: HostProcess;
@@ -48,6 +52,8 @@ describe('selling at the till (headless host in demo mode + Chromium)', () => {
     await page.keyboard.press('F2');
     await typeSlowly(page, 'mai');
     await page.getByTestId('search-result').filter({ hasText: 'Maize flour 2kg' }).waitFor();
+    const maize = page.getByTestId('search-result').filter({ hasText: 'Maize flour 2kg' }).getByTestId('search-result-stock');
+    assert.equal(await maize.textContent(), 'In stock: 48', 'the demo shelf opens with stock');
     await page.screenshot({ path: screenshotPath('till-search') });
     await scan(page, BARCODES.soap);
     await waitForLines(page, 4);
@@ -156,7 +162,13 @@ describe('selling at the till (headless host in demo mode + Chromium)', () => {
 
   it('splits the payment between M-Pesa and cash, asks for the M-Pesa code, and shows the change big', async () => {
     assert.equal(await total(page), '1,045.50');
+    assert.deepEqual((await actionBar(page)).slice(0, 3), ['F3 Quantity', 'F4 Discount', 'F5 Price']);
     await page.keyboard.press('F10');
+    await page.getByTestId('pay-panel').waitFor();
+    assert.deepEqual(await actionBar(page), ['F2 Cash', 'F3 M-Pesa', 'F4 Card', 'F5 Credit', 'F6 Buyer PIN', 'F7 Hold', 'F8 Recall', 'F9 Void', 'F10 Take payment']);
+    await page.locator('.action-bar button').filter({ hasText: 'Card' }).click();
+    await page.locator('.tender-kinds button[aria-pressed="true"]').filter({ hasText: 'Card' }).waitFor();
+    await page.screenshot({ path: screenshotPath('till-payment-action-bar') });
     await page.keyboard.press('F3');
     await page.getByTestId('pay-amount').fill('1000');
     await page.getByTestId('mpesa-code').focus();

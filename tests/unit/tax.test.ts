@@ -142,9 +142,12 @@ describe('line discounts', () => {
     // 1000.00 - 10% = 900.00; 900/1.16 = 775.862 -> 775.86; tax 124.14.
     ['10% off 1,000.00 (B)', line(100000, 100, 'B', { rate: 1000 }),
       { supplyAmount: 100000, discountAmount: 10000, discountRate: 1000, total: 90000, taxable: 77586, tax: 12414 }],
-    // 5% of 10.50 = 0.525 -> 0.53; 9.97/1.16 = 8.5948 -> 8.59; tax 1.38; dcRt 0.53/10.50 = 5.0476% -> 5.05%.
-    ['5% off 10.50 rounds the half cent up (B)', line(1050, 100, 'B', { rate: 500 }),
-      { supplyAmount: 1050, discountAmount: 53, discountRate: 505, total: 997, taxable: 859, tax: 138 }],
+    // 5% of 10.50 = 0.525 -> 0.53; 9.97/1.16 = 8.5948 -> 8.59; tax 1.38; dcRt is the 5% given, not 0.53/10.50.
+    ['5% off 10.50 rounds the half cent up, and keeps the 5% (B)', line(1050, 100, 'B', { rate: 500 }),
+      { supplyAmount: 1050, discountAmount: 53, discountRate: 500, total: 997, taxable: 859, tax: 138 }],
+    // 5% of 0.29 = 0.0145 -> 0.01; recomputed from cents it would be 0.01/0.29 = 3.45%.
+    ['5% off 0.29 goes to KRA as 5%, not 3.45% (B)', line(29, 100, 'B', { rate: 500 }),
+      { supplyAmount: 29, discountAmount: 1, discountRate: 500, total: 28, taxable: 24, tax: 4 }],
     // 2 x 150.00 = 300.00 - 20.00 = 280.00; 280/1.08 = 259.259 -> 259.26; tax 20.74; dcRt 20/300 = 6.667% -> 6.67%.
     ['20.00 off 2 x 150.00 (E)', line(15000, 200, 'E', { amount: 2000 }),
       { supplyAmount: 30000, discountAmount: 2000, discountRate: 667, total: 28000, taxable: 25926, tax: 2074 }],
@@ -163,6 +166,15 @@ describe('line discounts', () => {
 });
 
 describe('cart discounts', () => {
+  it('send the rates given: a cart rate as it is, a line rate and a cart rate compounded', () => {
+    const invoice = priceInvoice([line(29, 100, 'B'), line(1050, 100, 'B', { rate: 1000 }), line(1000, 100, 'B', { amount: 100 })], RATES, { rate: 500 });
+    // 0.29 -> 5%; 10% then 5% = 1 - 0.90 x 0.95 = 14.5%; an amount has no rate of its own: (1.00 + 0.45) / 10.00 = 14.5%.
+    assert.deepEqual(invoice.lines.map((l) => l.discountRate), [500, 1450, 1450]);
+    const amountCart = priceInvoice([line(1050, 100, 'B', { rate: 500 })], RATES, { amount: 100 });
+    // 0.53 + 1.00 off 10.50 = 14.571% -> 14.57%, from the amounts.
+    assert.deepEqual(amountCart.lines.map((l) => l.discountRate), [1457]);
+  });
+
   it('spreads 2.00 over three equal lines as 0.67 + 0.67 + 0.66 (rounding each would give 2.01)', () => {
     // 200 x 1/3 = 66.67 each: floors 66 x 3 = 198, 2 cents left, equal remainders -> the first two lines.
     assert.deepEqual(spreadProportionally(200, [10000, 10000, 10000]), [67, 67, 66]);

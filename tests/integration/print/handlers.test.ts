@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
@@ -14,10 +14,11 @@ import { writePrintingSettings } from '../../../src-main/print/settings';
 import { createPrinterFactory } from '../../../src-main/print/transports';
 import { Sessions } from '../../../src-main/session/sessions';
 import type { ApiErrorBody, InputOf, MethodName, OutputOf, PrintingSettings } from '../../../src-shared/api';
+import { translate } from '../../../src-shared/i18n';
 import type { ReceiptDocument } from '../../../src-shared/receipt';
 import { TestClock } from '../../support/clock';
 import { decodeEscPos } from '../../support/escpos-decode';
-import { closedPort, startFakePrinter, type FakePrinter } from '../../support/print-server';
+import { loopbackHost, startFakePrinter, startRawPortPrinter, type FakePrinter } from '../../support/print-server';
 import { fixedSale, SEAL } from '../../support/receipt-fixtures';
 import { insertFixtureSale, seedStaffAndDevice, signSale } from '../../support/receipt-ledger';
 import { tempDir } from '../../support/temp';
@@ -34,6 +35,8 @@ interface World {
   /** The file the fake system print command writes its PDF to. */
   systemOutput: string;
   cleanup: () => void;
+  /** Files a test made outside its own folder. */
+  cleanups: (() => void)[];
 }
 
 let world: World;
@@ -72,6 +75,7 @@ beforeEach(() => {
     saleId,
     printers: [],
     systemOutput,
+    cleanups: [],
     cleanup: () => {
       db.$client.close();
       dir.cleanup();
@@ -81,6 +85,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   await Promise.all(world.printers.map((p) => p.close()));
+  for (const cleanup of world.cleanups) cleanup();
   world.cleanup();
 });
 
@@ -96,23 +101,26 @@ async function refused<M extends MethodName>(method: M, input: InputOf<M>, as: k
   return (result as { ok: false; error: ApiErrorBody }).error;
 }
 
-const settings = (printer: PrintingSettings['printer'], extra: Partial<PrintingSettings> = {}): PrintingSettings => ({
+type PrinterInput = Omit<PrintingSettings['printer'], 'anyNetwork'> & { anyNetwork?: boolean };
+
+const settings = (printer: PrinterInput, extra: Partial<PrintingSettings> = {}): PrintingSettings => ({
   paperWidth: 80,
-  printer,
+  printer: { anyNetwork: false, ...printer },
   topMsg: '',
   btmMsg: '',
   logo: null,
   ...extra,
 });
 
-async function networkPrinter(port = 0): Promise<FakePrinter> {
-  const printer = await startFakePrinter(port);
+/** A network printer on port 9100 of a loopback address of its own (the one given, if free). */
+async function networkPrinter(host?: string): Promise<FakePrinter> {
+  const printer = await startRawPortPrinter(host);
   world.printers.push(printer);
   return printer;
 }
 
-async function useNetworkPrinter(port: number): Promise<void> {
-  await call('settings.printing.set', settings({ kind: 'tcp', address: `127.0.0.1:${port}` }), 'manager');
+async function useNetworkPrinter(host: string): Promise<void> {
+  await call('settings.printing.set', settings({ kind: 'tcp', address: host }), 'manager');
 }
 
 const auditActions = (action: string) => world.db.select().from(auditLog).where(eq(auditLog.action, action)).all();
@@ -121,7 +129,7 @@ describe('printing a receipt on a network printer', () => {
   test('the first print of a cash sale kicks the drawer, then prints the original; later prints are copies', async () => {
     signSale(world.db, world.saleId, SEAL, 77);
     const printer = await networkPrinter();
-    await useNetworkPrinter(printer.port);
+    await useNetworkPrinter(printer.host);
 
     const first = await call('receipt.print', { saleId: world.saleId });
     assert.equal(first.receipt.kind, 'receipt');
@@ -146,7 +154,7 @@ describe('printing a receipt on a network printer', () => {
 
   test('a sale printed while unsigned is provisional; once KRA signs it, its tax invoice prints as an original', async () => {
     const printer = await networkPrinter();
-    await useNetworkPrinter(printer.port);
+    await useNetworkPrinter(printer.host);
 
     await call('receipt.print', { saleId: world.saleId });
     const provisional = decodeEscPos((await printer.waitForJobs(2))[1]!);
@@ -165,7 +173,7 @@ describe('printing a receipt on a network printer', () => {
   test('receipt.reprintLast prints a copy of the latest sale', async () => {
     signSale(world.db, world.saleId, SEAL, 77);
     const printer = await networkPrinter();
-    await useNetworkPrinter(printer.port);
+    await useNetworkPrinter(printer.host);
     await call('receipt.print', { saleId: world.saleId });
     const again = await call('receipt.reprintLast', {});
     assert.equal(again.receipt.kind, 'copy');
@@ -176,8 +184,8 @@ describe('printing a receipt on a network printer', () => {
 describe('the durable print queue', () => {
   test('a printer that refuses the connection leaves failed jobs; a retry prints once it listens', async () => {
     signSale(world.db, world.saleId, SEAL, 77);
-    const port = await closedPort();
-    await useNetworkPrinter(port);
+    const host = loopbackHost();
+    await useNetworkPrinter(host);
 
     const outcome = await call('receipt.print', { saleId: world.saleId });
     assert.equal(outcome.receipt.state, 'failed');
@@ -186,7 +194,7 @@ describe('the durable print queue', () => {
     const queue = await call('print.queue', {});
     assert.deepEqual(queue.map((j) => [j.kind, j.state]), [['drawer', 'failed'], ['receipt', 'failed']]);
 
-    const printer = await networkPrinter(port);
+    const printer = await networkPrinter(host);
     const retried = await call('print.retry', { jobId: outcome.receipt.id });
     assert.equal(retried.state, 'printed');
     assert.equal(retried.attempts, 2);
@@ -201,10 +209,10 @@ describe('the durable print queue', () => {
 
   test('asking for a copy while the original still waits sends the original again', async () => {
     signSale(world.db, world.saleId, SEAL, 77);
-    const port = await closedPort();
-    await useNetworkPrinter(port);
+    const host = loopbackHost();
+    await useNetworkPrinter(host);
     const failed = await call('receipt.print', { saleId: world.saleId });
-    await networkPrinter(port);
+    await networkPrinter(host);
     const again = await call('receipt.print', { saleId: world.saleId });
     assert.equal(again.receipt.id, failed.receipt.id);
     assert.equal(again.receipt.kind, 'receipt');
@@ -235,29 +243,157 @@ describe('other printers', () => {
     assert.match(outcome.receipt.lastError ?? '', /exit 3.*printer is paused/);
   });
 
-  test('a USB or serial printer is written through its device file', async () => {
-    const device = join(world.dir, 'lp0');
-    writePrintingSettings(world.db, settings({ kind: 'device', address: device }));
+  test('a USB or serial printer is written through its character device', async () => {
+    writePrintingSettings(world.db, settings({ kind: 'device', address: '/dev/null' }));
     const outcome = await call('receipt.print', { saleId: world.saleId });
     assert.equal(outcome.receipt.state, 'printed');
-    const written = decodeEscPos(readFileSync(device));
-    assert.equal(written.drawerKicks.length, 1);
-    assert.ok(written.lines.some((l) => l.text === 'PROVISIONAL - NOT YET A TAX INVOICE'));
-    assert.equal(written.cuts, 1);
+    assert.equal(outcome.receipt.printer, 'device:/dev/null');
   });
 
-  test('a device that is not there fails the job with what to check', async () => {
-    writePrintingSettings(world.db, settings({ kind: 'device', address: join(world.dir, 'missing', 'lp9') }));
+  test('a device that is not there fails the job with what to check, and no file is created', async () => {
+    const missing = join(world.dir, 'missing', 'lp9');
+    writePrintingSettings(world.db, settings({ kind: 'device', address: missing }));
     const outcome = await call('receipt.print', { saleId: world.saleId });
     assert.equal(outcome.receipt.state, 'failed');
     assert.match(outcome.receipt.lastError ?? '', /no printer at .*lp9: is it plugged in/);
+    assert.equal(existsSync(missing), false);
+  });
+});
+
+describe('a printer setting cannot write files or reach outside the shop', () => {
+  /** A file outside /dev that a careless path would overwrite, e.g. a shell's start-up file. */
+  const victim = () => {
+    const path = join(world.dir, '.bashrc');
+    writeFileSync(path, 'echo hello\n');
+    return path;
+  };
+
+  test('a device path is refused unless it resolves to a character device under /dev, and the file is left alone', async () => {
+    const file = victim();
+    const link = `/dev/shm/mauzo-printer-${process.pid}-${Date.now()}`;
+    symlinkSync(file, link);
+    world.cleanups.push(() => rmSync(link, { force: true }));
+    const regularUnderDev = `${link}-file`;
+    writeFileSync(regularUnderDev, '');
+    world.cleanups.push(() => rmSync(regularUnderDev, { force: true }));
+
+    const cases: [string, ApiErrorBody['code'], string][] = [
+      [`/dev/..${file}`, 'PRINTER_PATH_REFUSED', file],
+      [link, 'PRINTER_PATH_REFUSED', file],
+      [regularUnderDev, 'PRINTER_PATH_REFUSED', regularUnderDev],
+      ['/dev/usb/mauzo-lp9', 'PRINTER_DEVICE_MISSING', '/dev/usb/mauzo-lp9'],
+    ];
+    for (const [address, code, resolved] of cases) {
+      const error = await refused('settings.printing.set', settings({ kind: 'device', address }), 'manager');
+      assert.equal(error.code, code, address);
+      assert.equal(error.field, 'printer.address');
+      assert.equal(error.params?.path, address);
+      if (code === 'PRINTER_PATH_REFUSED') assert.equal(error.params?.resolved, resolved);
+    }
+    assert.equal((await call('settings.printing.get', {})).printer.kind, 'none', 'nothing was saved');
+
+    for (const [address] of cases.slice(0, 3)) {
+      writePrintingSettings(world.db, settings({ kind: 'device', address }));
+      const outcome = await call('receipt.print', { saleId: world.saleId });
+      assert.equal(outcome.receipt.state, 'failed', address);
+      assert.match(outcome.receipt.lastError ?? '', /is not a printer device/);
+    }
+    assert.equal(readFileSync(file, 'utf8'), 'echo hello\n', 'the file was never written');
+    assert.equal(readFileSync(regularUnderDev, 'utf8'), '');
+    assert.equal(existsSync('/dev/usb/mauzo-lp9'), false);
+  });
+
+  test('/dev/null, a character device, is accepted and saved', async () => {
+    const saved = await call('settings.printing.set', settings({ kind: 'device', address: '/dev/null' }), 'manager');
+    assert.deepEqual(saved.printer, { kind: 'device', address: '/dev/null', anyNetwork: false });
+  });
+
+  test('a network printer is a host of the shop\'s network on port 9100, unless a manager allows any address', async () => {
+    for (const address of ['8.8.8.8', '8.8.8.8:9100', '192.168.1.50:80', '127.0.0.1:8787']) {
+      const error = await refused('settings.printing.set', settings({ kind: 'tcp', address }), 'manager');
+      assert.equal(error.code, 'PRINTER_ADDRESS_REFUSED', address);
+      assert.equal(error.field, 'printer.address', address);
+    }
+    const outside = await refused('settings.printing.set', settings({ kind: 'tcp', address: '8.8.8.8' }), 'manager');
+    assert.deepEqual(outside.params, { address: '8.8.8.8:9100', resolved: '8.8.8.8', port: 9100 });
+    for (const address of ['10.1.2.3', '172.20.0.9:9100', '192.168.1.50', '169.254.10.20', 'localhost']) {
+      const saved = await call('settings.printing.set', settings({ kind: 'tcp', address }), 'manager');
+      assert.equal(saved.printer.address, address);
+    }
+    const widened = await call('settings.printing.set', settings({ kind: 'tcp', address: '8.8.8.8:9101', anyNetwork: true }), 'manager');
+    assert.deepEqual(widened.printer, { kind: 'tcp', address: '8.8.8.8:9101', anyNetwork: true });
+  });
+
+  test('printing checks the address again: a refused address is never connected to; a widened one prints', async () => {
+    const elsewhere = await startFakePrinter();
+    world.printers.push(elsewhere);
+    writePrintingSettings(world.db, settings({ kind: 'tcp', address: elsewhere.address }));
+    const refusedJob = await call('receipt.print', { saleId: world.saleId });
+    assert.equal(refusedJob.receipt.state, 'failed');
+    assert.match(refusedJob.receipt.lastError ?? '', /not on port 9100/);
+    assert.equal(elsewhere.jobs.length, 0);
+
+    await call('settings.printing.set', settings({ kind: 'tcp', address: elsewhere.address, anyNetwork: true }), 'manager');
+    const retried = await call('print.retry', { jobId: refusedJob.receipt.id });
+    assert.equal(retried.state, 'printed');
+    assert.equal((await elsewhere.waitForJobs(1)).length, 1);
+  });
+});
+
+describe('a test print', () => {
+  test('says which transport and target, where the job went, and prints a test page', async () => {
+    const printer = await networkPrinter();
+    await useNetworkPrinter(printer.host);
+    const outcome = await call('print.test', {}, 'manager');
+    assert.deepEqual(outcome, { transport: 'tcp', target: `${printer.host}:9100`, resolved: `${printer.host}:9100`, printed: true, error: null });
+    const [page] = await printer.waitForJobs(1);
+    const lines = decodeEscPos(page!).lines.map((l) => l.text);
+    assert.ok(lines.includes('PRINTER TEST'), lines.join('|'));
+    assert.ok(lines.some((l) => l.includes(`tcp ${printer.host}:9100`)));
+    assert.equal(auditActions('print.test').length, 1);
+    assert.equal(world.db.select().from(printJobs).all().length, 0, 'a test page is not a receipt job');
+  });
+
+  test('a device resolves to its real path', async () => {
+    await call('settings.printing.set', settings({ kind: 'device', address: '/dev/../dev/null' }), 'manager');
+    assert.deepEqual(await call('print.test', {}, 'manager'), { transport: 'device', target: '/dev/../dev/null', resolved: '/dev/null', printed: true, error: null });
+  });
+
+  test('shows the refusal or the printer\'s failure, in words each language can show', async () => {
+    const file = join(world.dir, 'receipt.txt');
+    writeFileSync(file, '');
+    writePrintingSettings(world.db, settings({ kind: 'device', address: `/dev/..${file}` }));
+    const refusedPath = await call('print.test', {}, 'manager');
+    assert.equal(refusedPath.printed, false);
+    assert.equal(refusedPath.resolved, null);
+    assert.equal(refusedPath.error?.code, 'PRINTER_PATH_REFUSED');
+    assert.deepEqual(refusedPath.error?.params, { path: `/dev/..${file}`, resolved: file });
+    assert.equal(readFileSync(file, 'utf8'), '');
+
+    const host = loopbackHost();
+    await useNetworkPrinter(host);
+    const unanswered = await call('print.test', {}, 'manager');
+    assert.equal(unanswered.resolved, `${host}:9100`);
+    assert.equal(unanswered.error?.code, 'PRINTER_FAILED');
+    assert.match(String(unanswered.error?.params?.reason), /refused the connection/);
+    for (const language of ['en', 'sw'] as const) {
+      for (const error of [refusedPath.error!, unanswered.error!]) {
+        const text = translate(language, `error.${error.code}`, error.params);
+        assert.doesNotMatch(text, /\{\w+\}/, `${language} ${error.code}: ${text}`);
+      }
+    }
+  });
+
+  test('needs a manager, and a printer', async () => {
+    assert.equal((await refused('print.test', {}, 'supervisor')).code, 'FORBIDDEN');
+    assert.equal((await refused('print.test', {}, 'manager')).code, 'PRINTER_NOT_CONFIGURED');
   });
 });
 
 describe('the cash drawer', () => {
   test('drawer.open needs a supervisor: a cashier is refused and nothing is sent or audited', async () => {
     const printer = await networkPrinter();
-    await useNetworkPrinter(printer.port);
+    await useNetworkPrinter(printer.host);
     assert.equal((await refused('drawer.open', {}, 'cashier')).code, 'FORBIDDEN');
     assert.equal(world.db.select().from(printJobs).all().length, 0);
     assert.equal(auditActions('drawer.open').length, 0);
@@ -266,7 +402,7 @@ describe('the cash drawer', () => {
 
   test('a supervisor opens it: the kick is sent and the "no sale" is audited', async () => {
     const printer = await networkPrinter();
-    await useNetworkPrinter(printer.port);
+    await useNetworkPrinter(printer.host);
     const job = await call('drawer.open', { reason: 'change for a customer' }, 'supervisor');
     assert.equal(job.kind, 'drawer');
     assert.equal(job.state, 'printed');
@@ -317,7 +453,7 @@ describe('printing settings', () => {
       assert.equal(error.field, field);
       assert.match(String(error.params?.reason), reason);
     }
-    assert.deepEqual((await call('settings.printing.get', {})).printer, { kind: 'tcp', address: '10.0.0.9:9100' });
+    assert.deepEqual((await call('settings.printing.get', {})).printer, { kind: 'tcp', address: '10.0.0.9:9100', anyNetwork: false });
   });
 
   test('need a manager to change', async () => {
@@ -327,7 +463,7 @@ describe('printing settings', () => {
   test('a logo prints as a raster on the thermal printer and shows in the document', async () => {
     const printer = await networkPrinter();
     const logo = pngDataUrl(96, 40);
-    await call('settings.printing.set', settings({ kind: 'tcp', address: `127.0.0.1:${printer.port}` }, { logo }), 'manager');
+    await call('settings.printing.set', settings({ kind: 'tcp', address: printer.host }, { logo }), 'manager');
     const document = await call('receipt.get', { saleId: world.saleId });
     assert.deepEqual(document.blocks[0], { type: 'logo', section: 'header', dataUrl: logo });
     await call('receipt.print', { saleId: world.saleId });

@@ -87,7 +87,11 @@ describe('purchases and imports through the api', () => {
     });
     const [purchase] = await app.call('purchases.list', { state: 'confirmed' }, manager);
     assert.deepEqual(purchase?.kra, { state: 'accepted', number: 1, error: null });
-    await waitFor('the stock masters of both items', async () => (await sim.admin.stats()).byEndpoint.saveStockMaster === 2);
+    const toldKra = async (itemCode: string) => {
+      const history = await app.call('stock.moves', { itemCode }, manager);
+      return history.moves[0]?.ioType === '02' && history.kraStock === history.stock;
+    };
+    await waitFor('the stock masters of both items', async () => (await toldKra('KE2BGNO0000002')) && (await toldKra('KE2BGNO0000001')));
   });
 
   it('approves a customs line, and KRA holds the approval', async () => {

@@ -26,7 +26,7 @@ import { readDevice } from '../../../src-main/ledger/receipts';
 import type { ApiErrorBody, InputOf, MethodName, OutputOf } from '../../../src-shared/api';
 import { DEFAULT_TAX_RATES } from '../../../src-shared/tax';
 import { TestClock } from '../../support/clock';
-import { startFakePrinter, type FakePrinter } from '../../support/print-server';
+import { startRawPortPrinter, type FakePrinter } from '../../support/print-server';
 import { seedStaffAndDevice } from '../../support/receipt-ledger';
 import { tempDir } from '../../support/temp';
 
@@ -59,8 +59,8 @@ export async function reportTill(): Promise<ReportTill> {
   db.update(items).set({ registered: true }).run();
   const staff = seedStaffAndDevice(db);
   const clock = new TestClock(nairobi(24, '07:55'));
-  const printer = await startFakePrinter();
-  writePrintingSettings(db, { paperWidth: 80, printer: { kind: 'tcp', address: `127.0.0.1:${printer.port}` }, topMsg: '', btmMsg: '', logo: null });
+  const printer = await startRawPortPrinter();
+  writePrintingSettings(db, { paperWidth: 80, printer: { kind: 'tcp', address: printer.host, anyNetwork: false }, topMsg: '', btmMsg: '', logo: null });
   const device = readDevice(db, 'demo')!;
   const tillId = () => storeIdentity(db, device).tillId;
   const printDeps = { db, clock, environment: 'demo' as const, demoVerificationBaseUrl: () => 'http://127.0.0.1:8123', printers: createPrinterFactory({ timeoutMs: 5000, systemCommand: () => ['false'] }) };

@@ -43,7 +43,7 @@ describe('every sale reaches KRA exactly once, in order, whatever the network do
   const sell = (t: NonNullable<typeof till>, n: number) =>
     Promise.all(
       Array.from({ length: n }, (_, i) =>
-        t.app.call('sale.complete', { lines: [{ itemCode: 'KE2BGNO0000002', quantity: 100 + i }], tenders: [{ kind: 'cash', amount: 50_000 }] }, t.token),
+        t.app.call('sale.complete', { lines: [{ itemCode: 'KE2BGKG0000007', quantity: 100 + i }], tenders: [{ kind: 'cash', amount: 50_000 }] }, t.token),
       ),
     );
 

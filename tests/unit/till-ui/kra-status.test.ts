@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SyncStatus } from '../../../src-shared/api';
 import { translate } from '../../../src-shared/i18n';
-import { describeKraStatus } from '../../../src-renderer/till/kra-status';
+import { describeKraStatus, formatLimit } from '../../../src-renderer/till/kra-status';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
 const status = (over: Partial<SyncStatus>): SyncStatus => ({
@@ -12,6 +12,7 @@ const status = (over: Partial<SyncStatus>): SyncStatus => ({
   lastContactAt: new Date(now).toISOString(),
   secondsUntilBlock: null,
   lastError: null,
+  offlineLimitSeconds: 24 * 3600,
   ...over,
 });
 const words = (s: SyncStatus) => {
@@ -41,5 +42,12 @@ describe('KRA status in words a cashier understands', () => {
 
   it('says sales are stopped at 24 hours (the till explains why in its banner)', () => {
     assert.deepEqual(words(status({ state: 'blocked', secondsUntilBlock: 0 })), { tone: 'blocked', text: 'KRA offline too long: sales stopped' });
+  });
+});
+
+describe('the store\'s offline limit as the blocked banner says it', () => {
+  it('in whole hours, or hours and minutes', () => {
+    assert.deepEqual([formatLimit(24 * 3600), formatLimit(12 * 3600), formatLimit(2.5 * 3600)], ['24 h', '12 h', '2 h 30 min']);
+    assert.equal(translate('sw', 'status.blockedHelp', { limit: formatLimit(12 * 3600) }).includes('kwa 12 h'), true);
   });
 });
