@@ -18,8 +18,9 @@ export function catalogueRows(db: LedgerDb): CatalogueRow[] {
     db,
     'items catalogue',
     () => 'SELECT code, name, barcode, unit_price AS unitPrice, tax_class AS taxClass, quantity_unit AS quantityUnit, registered, item_type AS itemType, stock FROM items',
-  ).all() as (Omit<CatalogueRow, 'registered'> & { registered: number })[];
-  return rows.map((row) => ({ ...row, registered: row.registered === 1 }));
+  ).all() as (Omit<CatalogueRow, 'registered'> & { registered: number | boolean })[];
+  for (const row of rows) row.registered = row.registered === 1;
+  return rows as CatalogueRow[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { asc, eq, getTableColumns, max, sum } from 'drizzle-orm';
 import { GENESIS_HASH, chainHash, type ChainedContent } from './chain';
 import type { LedgerDb, LedgerWriter } from './open';
+import { checkpointSoon } from './checkpoint';
 import { connectionOf, insertRows, keptStatement } from './prepared';
 import { auditLog, items, outbox, saleLines, sales, tenders } from './schema';
 
@@ -67,7 +68,8 @@ export function commitSale(
 ): SaleRow {
   // better-sqlite3's own transaction (a savepoint when the caller has one open): the kept statements
   // need no drizzle transaction object, which costs more to build than a row costs to write.
-  return connectionOf(db).transaction(() => {
+  const client = connectionOf(db);
+  const row = client.transaction(() => {
     const receiptNo = nextReceiptNo(db);
     const content = build(receiptNo);
     const prevHash = previousHash(db);
@@ -84,6 +86,8 @@ export function commitSale(
     }]);
     return { ...content.sale, id, prevHash, hash, ...UNSIGNED };
   }).immediate();
+  checkpointSoon(client);
+  return row;
 }
 
 /** A sale's KRA columns before KRA has signed it. */

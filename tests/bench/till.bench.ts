@@ -41,7 +41,7 @@ export function benchCatalogue(count = CATALOGUE): (typeof items.$inferInsert)[]
   }));
 }
 
-function loadCatalogue(dataDir: string): void {
+export function loadCatalogue(dataDir: string): void {
   const db = openLedger(dataDir, projectPaths.migrations);
   const rows = benchCatalogue();
   db.transaction((tx) => {
