@@ -74,7 +74,7 @@ export function formatValue(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return '-';
   switch (unit) {
     case 'ms':
-      return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+      return `${value.toFixed(value < 1 ? 3 : value < 10 ? 2 : 1)} ms`;
     case 's':
       return `${value.toFixed(2)} s`;
     case 'MB':
