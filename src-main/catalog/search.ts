@@ -3,12 +3,12 @@
  * every Enter looks an item up in it, so neither waits on SQLite. Rebuilt after the items table changes.
  */
 import type { CatalogItem } from '../../src-shared/api';
-import { allItems, externalVersion, watchItemChanges, type ItemRow } from '../ledger/items';
+import { catalogueRows, externalVersion, watchItemChanges, type CatalogueRow } from '../ledger/items';
 import type { LedgerDb } from '../ledger/open';
 import { stockReader } from '../stock/levels';
 import { MEASURED_QUANTITY_UNITS } from '../../src-shared/etims/codes';
 
-function toCatalogItem(row: ItemRow): CatalogItem {
+function toCatalogItem(row: CatalogueRow): CatalogItem {
   return {
     code: row.code,
     name: row.name,
@@ -52,30 +52,48 @@ function lowerBound(sorted: readonly string[], key: string): number {
 
 /**
  * Every word of every entry, sorted, each with the entries it occurs in: the words starting with
- * what was typed are one run, and the rarest query word narrows the entries to check.
+ * what was typed are one run, and the rarest query word narrows the entries to check. The entry
+ * lists sit end to end in one array (word i's from starts[i] to starts[i + 1]): a catalogue has about
+ * as many words as items times three, and one small array each would cost more than the index.
  */
 class WordIndex {
   private readonly words: string[];
-  private readonly postings: Int32Array[];
-  /** occurrencesBefore[i]: how many entry numbers words[0..i) hold together. */
-  private readonly occurrencesBefore: Float64Array;
+  private readonly starts: Int32Array;
+  private readonly postings: Int32Array;
   private readonly marks: Int32Array;
   private generation = 0;
 
   constructor(haystacks: readonly string[]) {
-    const byWord = new Map<string, number[]>();
-    haystacks.forEach((haystack, entry) => {
-      for (const word of haystack.split(' ')) {
+    const idOf = new Map<string, number>();
+    const counts: number[] = [];
+    const lastEntry: number[] = [];
+    /** Pairs of (word id, entry), in entry order. */
+    const occurrences: number[] = [];
+    for (let entry = 0; entry < haystacks.length; entry++) {
+      for (const word of haystacks[entry]!.split(' ')) {
         if (word === '') continue;
-        const list = byWord.get(word);
-        if (!list) byWord.set(word, [entry]);
-        else if (list.at(-1) !== entry) list.push(entry);
+        let id = idOf.get(word);
+        if (id === undefined) {
+          id = counts.length;
+          idOf.set(word, id);
+          counts.push(0);
+          lastEntry.push(-1);
+        }
+        if (lastEntry[id] === entry) continue;
+        lastEntry[id] = entry;
+        counts[id]! += 1;
+        occurrences.push(id, entry);
       }
-    });
-    this.words = [...byWord.keys()].sort();
-    this.postings = this.words.map((word) => Int32Array.from(byWord.get(word)!));
-    this.occurrencesBefore = new Float64Array(this.words.length + 1);
-    this.postings.forEach((list, i) => (this.occurrencesBefore[i + 1] = this.occurrencesBefore[i]! + list.length));
+    }
+    this.words = [...idOf.keys()].sort();
+    const rank = new Int32Array(counts.length);
+    this.words.forEach((word, i) => (rank[idOf.get(word)!] = i));
+    this.starts = new Int32Array(this.words.length + 1);
+    for (let id = 0; id < counts.length; id++) this.starts[rank[id]! + 1] = counts[id]!;
+    for (let i = 0; i < this.words.length; i++) this.starts[i + 1]! += this.starts[i]!;
+    const next = this.starts.slice(0, -1);
+    this.postings = new Int32Array(occurrences.length / 2);
+    for (let i = 0; i < occurrences.length; i += 2) this.postings[next[rank[occurrences[i]!]!]!++] = occurrences[i + 1]!;
     this.marks = new Int32Array(haystacks.length);
   }
 
@@ -89,20 +107,17 @@ class WordIndex {
     if (this.weight(rarest) > this.marks.length / 8) return 'all';
     this.generation += 1;
     const candidates: number[] = [];
-    for (let w = rarest[0]; w < rarest[1]; w++) {
-      const list = this.postings[w]!;
-      for (let i = 0; i < list.length; i++) {
-        const entry = list[i]!;
-        if (this.marks[entry] === this.generation) continue;
-        this.marks[entry] = this.generation;
-        candidates.push(entry);
-      }
+    for (let i = this.starts[rarest[0]]!; i < this.starts[rarest[1]]!; i++) {
+      const entry = this.postings[i]!;
+      if (this.marks[entry] === this.generation) continue;
+      this.marks[entry] = this.generation;
+      candidates.push(entry);
     }
     return Int32Array.from(candidates).sort();
   }
 
   private weight([from, to]: [number, number]): number {
-    return this.occurrencesBefore[to]! - this.occurrencesBefore[from]!;
+    return this.starts[to]! - this.starts[from]!;
   }
 }
 
@@ -121,7 +136,7 @@ export class CatalogIndex {
    * `stockOf` reads an item's stock as it is now (every sale moves it, so the index does not keep it).
    */
   constructor(
-    private readonly load: () => ItemRow[],
+    private readonly load: () => CatalogueRow[],
     private readonly version: () => number = () => 0,
     private readonly stockOf?: (code: string) => number | undefined,
   ) {}
@@ -209,14 +224,18 @@ export class CatalogIndex {
     this.entries = entries;
     this.names = entries.map((entry) => entry.name);
     this.words = new WordIndex(entries.map((entry) => entry.haystack));
-    this.byCode = new Map(entries.map((entry) => [entry.item.code.toUpperCase(), entry]));
-    this.byBarcode = new Map(entries.flatMap((entry) => (entry.item.barcode ? [[entry.item.barcode.toUpperCase(), entry]] : [])));
+    this.byCode = new Map();
+    this.byBarcode = new Map();
+    for (const entry of entries) {
+      this.byCode.set(entry.item.code.toUpperCase(), entry);
+      if (entry.item.barcode) this.byBarcode.set(entry.item.barcode.toUpperCase(), entry);
+    }
   }
 }
 
 /** The index over the ledger's items, kept fresh by the table's change triggers. One per ledger. */
 export function catalogIndexOf(db: LedgerDb): CatalogIndex {
-  const index = new CatalogIndex(() => allItems(db), () => externalVersion(db), stockReader(db));
+  const index = new CatalogIndex(() => catalogueRows(db), () => externalVersion(db), stockReader(db));
   watchItemChanges(db, () => index.invalidate());
   return index;
 }

@@ -1,4 +1,7 @@
-/** Bundles Electron's main and preload into dist/electron (CommonJS, as a sandboxed preload requires). */
+/**
+ * Bundles Electron's main and preload into dist/electron (CommonJS, as a sandboxed preload requires),
+ * the simulator and the headless host.
+ */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -28,4 +31,12 @@ await build({
   outfile: here('../../dist/kra-sim/cli.mjs'),
   packages: 'external',
 });
-console.log('built dist/electron/main.cjs, dist/electron/preload.cjs and dist/kra-sim/cli.mjs');
+// The headless host as a packaged app runs it: plain Node, no TypeScript sources, no tsx.
+await build({
+  ...common,
+  format: 'esm',
+  entryPoints: [here('../host/cli.ts')],
+  outfile: here('../../dist/host/cli.mjs'),
+  packages: 'external',
+});
+console.log('built dist/electron/main.cjs, dist/electron/preload.cjs, dist/kra-sim/cli.mjs and dist/host/cli.mjs');

@@ -44,11 +44,15 @@ if (toleranceMinutes !== undefined && !(toleranceMinutes >= 0)) {
   process.exit(2);
 }
 
+// Run from the built bundle (dist/host/cli.mjs) there are no TypeScript sources: demo mode starts the
+// simulator's bundle, as the desktop app does.
+const simulatorEntry = import.meta.url.endsWith('.mjs') ? join(projectPaths.root, 'dist', 'kra-sim', 'cli.mjs') : undefined;
+
 const app = createApp({
   dataDir: values.data,
   migrationsFolder: projectPaths.migrations,
   version: process.env.npm_package_version,
-  kra: { mode: 'demo', ...(values['kra-url'] ? { baseUrl: values['kra-url'] } : {}) },
+  kra: { mode: 'demo', ...(values['kra-url'] ? { baseUrl: values['kra-url'] } : simulatorEntry ? { simulatorEntry } : {}) },
   ...(offlineLimitHours === undefined ? {} : { offlineLimitSeconds: offlineLimitHours * 3600 }),
   ...(toleranceMinutes === undefined ? {} : { kraClockToleranceSeconds: toleranceMinutes * 60 }),
   ...(testClock ? { clock: testClock } : {}),

@@ -17,16 +17,52 @@ export interface ChainedContent {
   tenders: Omit<TenderRow, 'saleId'>[];
 }
 
-/** JSON with keys in a fixed order, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+/** An object's keys in sorted order, each quoted with its colon, as the canonical JSON writes them. */
+interface Shape {
+  keys: readonly string[];
+  sorted: readonly string[];
+  quoted: readonly string[];
+}
+
+/**
+ * The shapes seen lately: a sale's content has few (the sale, its KRA body, a body line, a line, a
+ * tender), and objects of one shape come in runs, so most objects are matched against the last one.
+ */
+const shapes = new Map<string, Shape>();
+let lastShape: Shape = { keys: [], sorted: [], quoted: [] };
+
+function shapeOf(keys: readonly string[]): Shape {
+  if (keys.length === lastShape.keys.length && keys.every((key, i) => key === lastShape.keys[i])) return lastShape;
+  const id = JSON.stringify(keys);
+  let shape = shapes.get(id);
+  if (!shape) {
+    if (shapes.size >= 64) shapes.clear();
+    const sorted = [...keys].sort();
+    shape = { keys, sorted, quoted: sorted.map((key) => `${JSON.stringify(key)}:`) };
+    shapes.set(id, shape);
   }
-  return JSON.stringify(value);
+  lastShape = shape;
+  return shape;
+}
+
+/** JSON with keys in sorted order (undefined values left out), so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + (canonicalJson(value[i]) ?? '');
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const { sorted, quoted } = shapeOf(Object.keys(record));
+  let out = '{';
+  for (let i = 0; i < sorted.length; i++) {
+    const field = record[sorted[i]!];
+    if (field === undefined) continue;
+    out += (out.length === 1 ? '' : ',') + quoted[i] + canonicalJson(field);
+  }
+  return `${out}}`;
 }
 
 export function chainHash(prevHash: string, content: ChainedContent): string {

@@ -1,11 +1,26 @@
 import { getTableColumns } from 'drizzle-orm';
 import type { LedgerDb } from './open';
+import { keptStatement } from './prepared';
 import { items } from './schema';
 
 export type ItemRow = typeof items.$inferSelect;
 
 export function allItems(db: LedgerDb): ItemRow[] {
   return db.select().from(items).all();
+}
+
+/** What the till's search shows of an item. */
+export type CatalogueRow = Pick<ItemRow, 'code' | 'name' | 'barcode' | 'unitPrice' | 'taxClass' | 'quantityUnit' | 'registered' | 'itemType' | 'stock'>;
+
+/** Every item as the till's search shows it: one plain statement, no more columns than it needs. */
+export function catalogueRows(db: LedgerDb): CatalogueRow[] {
+  const rows = keptStatement(
+    db,
+    'items catalogue',
+    () => 'SELECT code, name, barcode, unit_price AS unitPrice, tax_class AS taxClass, quantity_unit AS quantityUnit, registered, item_type AS itemType, stock FROM items',
+  ).all() as (Omit<CatalogueRow, 'registered'> & { registered: number | boolean })[];
+  for (const row of rows) row.registered = row.registered === 1;
+  return rows as CatalogueRow[];
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { and, asc, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { LedgerDb, LedgerWriter } from './open';
+import { insertRows } from './prepared';
 import { counters, kraJobs, outbox } from './schema';
 
 export type KraJobRow = typeof kraJobs.$inferSelect;
@@ -28,9 +29,8 @@ export const NUMBERING: Record<JobNumbering, { counter: string; field: string }>
 
 /** Queues a job in the caller's transaction, so it exists exactly when what it reports does. */
 export function queueJob(db: LedgerWriter, job: NewJob, at: Date): number {
-  return db
-    .insert(kraJobs)
-    .values({
+  return insertRows(db, kraJobs, [
+    {
       endpoint: job.endpoint,
       subject: job.subject,
       payload: job.payload,
@@ -39,9 +39,8 @@ export function queueJob(db: LedgerWriter, job: NewJob, at: Date): number {
       state: 'pending',
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
-    })
-    .returning({ id: kraJobs.id })
-    .get().id;
+    },
+  ]);
 }
 
 /** The oldest job that may go now: not done, not parked, and its sale (if any) signed by KRA. */

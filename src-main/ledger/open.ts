@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { AUTOCHECKPOINT_FRAMES } from './checkpoint';
 import * as schema from './schema';
 
 export type LedgerDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -23,6 +24,7 @@ export function openLedger(dataDir: string, migrationsFolder: string): LedgerDb 
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_FRAMES}`); // sales checkpoint after they commit (checkpoint.ts)
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;

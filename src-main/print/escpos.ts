@@ -4,7 +4,7 @@
  * written by hand: the QR as the standard `GS ( k` model 2 store/print pair, which that package does
  * not emit (its qrcode() sends the older `ESC Z` form that most Epson-compatible printers ignore).
  */
-import { Printer, type Image } from '@node-escpos/core';
+import type { Image, Printer } from '@node-escpos/core';
 import type { Block, ReceiptDocument, TextSize } from '../../src-shared/receipt';
 import type { ReportDocument } from '../../src-shared/reports/document';
 import { barLines, COLUMNS, columnsAt, itemLines, rowLines, ruleLine, taxTableLines, wrap, type PaperWidth } from './columns';
@@ -32,15 +32,21 @@ export interface EscPosOptions {
   logo?: Image | null;
 }
 
-export function encodeReceipt(document: ReceiptDocument, options: EscPosOptions): Buffer {
-  const printer = newPrinter(options.paperWidth);
+/**
+ * Loaded on first use, as pdfkit is: the package and the image decoders it brings take longer to
+ * load than the rest of the engine, and a till starts long before it prints.
+ */
+const escPos = () => import('@node-escpos/core');
+
+export async function encodeReceipt(document: ReceiptDocument, options: EscPosOptions): Promise<Buffer> {
+  const printer = newPrinter(await escPos(), options.paperWidth);
   for (const block of document.blocks) writeBlock(printer, block, options);
   return printer.buffer.flush();
 }
 
 /** An X or Z report; its chart of sales by hour as bars of text. */
-export function encodeReport(document: ReportDocument, options: EscPosOptions): Buffer {
-  const printer = newPrinter(options.paperWidth);
+export async function encodeReport(document: ReportDocument, options: EscPosOptions): Promise<Buffer> {
+  const printer = newPrinter(await escPos(), options.paperWidth);
   for (const block of document.blocks) {
     if (block.type === 'bars') styled(printer, 'left', false, 'normal', barLines(block.bars, COLUMNS[options.paperWidth]));
     else writeBlock(printer, block, options);
@@ -49,11 +55,12 @@ export function encodeReport(document: ReportDocument, options: EscPosOptions): 
 }
 
 /** The drawer kick alone (ESC p, pin 2): for cash sales and the audited "no sale". */
-export function encodeDrawerKick(): Buffer {
+export async function encodeDrawerKick(): Promise<Buffer> {
+  const { Printer } = await escPos();
   return new Printer(NO_ADAPTER, { encoding: ENCODING }).hardware('init').cashdraw(2).buffer.flush();
 }
 
-function newPrinter(paperWidth: PaperWidth): EscPrinter {
+function newPrinter({ Printer }: Awaited<ReturnType<typeof escPos>>, paperWidth: PaperWidth): EscPrinter {
   const printer: EscPrinter = new Printer(NO_ADAPTER, { encoding: ENCODING, width: COLUMNS[paperWidth] });
   return printer.hardware('init').setCharacterCodeTable(0);
 }

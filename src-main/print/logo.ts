@@ -2,7 +2,7 @@
  * The store logo: a PNG data URL from the settings screen, checked once when saved, decoded for the
  * thermal printer's raster and handed to the PDF as is.
  */
-import { Image } from '@node-escpos/core';
+import type { Image } from '@node-escpos/core';
 
 /** A 58 mm head is 384 dots wide: a logo this size prints on either paper without scaling. */
 export const LOGO_MAX_DOTS = 384;
@@ -39,6 +39,7 @@ export function pngSize(png: Buffer): PngSize | null {
 }
 
 /** Decodes the PNG into the raster the thermal printer takes. */
-export function loadEscPosLogo(png: Buffer): Promise<Image> {
+export async function loadEscPosLogo(png: Buffer): Promise<Image> {
+  const { Image } = await import('@node-escpos/core'); // on first use, as escpos.ts loads it
   return Image.load(png, 'image/png');
 }

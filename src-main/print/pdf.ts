@@ -2,7 +2,7 @@
  * The receipt as a PDF: an 80 mm (or 58 mm) roll one page long, for system printers and sharing, or
  * an A4 tax invoice with its items as a table. Built-in Helvetica; the QR code is drawn as vectors.
  */
-import { create as createQr } from 'qrcode';
+import type { create as QrCreate } from 'qrcode';
 import type { Block, ItemBlock, ReceiptDocument, RowBlock, Section, TaxTableBlock, TextSize } from '../../src-shared/receipt';
 import type { BarsBlock, ReportDocument } from '../../src-shared/reports/document';
 import { pngSize } from './logo';
@@ -63,8 +63,9 @@ export function renderReportPdf(document: ReportDocument, paperName: PdfPaper): 
 
 async function renderPieces(title: string, watermark: string | null, paperName: PdfPaper, lay: (doc: Doc, frame: Frame) => Piece[]): Promise<Buffer> {
   const paper = PAPERS[paperName];
-  // Loaded on first use: pdfkit is a large module, and most tills print to thermal printers.
+  // Loaded on first use: pdfkit and qrcode are large modules, and most tills print to thermal printers.
   const { default: PDFDocument } = await import('pdfkit');
+  createQr ??= (await import('qrcode')).create;
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
@@ -361,9 +362,12 @@ function rulePiece(style: 'single' | 'double', frame: Frame): Piece {
 /** Overlap between neighbouring runs, so anti-aliasing leaves no hairlines inside the code. */
 const BLEED = 0.15;
 
+/** qrcode's encoder, loaded by the first render. */
+let createQr: typeof QrCreate | undefined;
+
 /** The QR code as filled runs of dark modules, with the four-module quiet zone the standard asks for. */
 function qrPiece(url: string, frame: Frame): Piece {
-  const { modules } = createQr(url, { errorCorrectionLevel: 'M' });
+  const { modules } = createQr!(url, { errorCorrectionLevel: 'M' });
   const size = frame.paper.qr;
   const module = size / (modules.size + 8);
   const gap = frame.paper.sizes.normal / 2;

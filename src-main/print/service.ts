@@ -128,7 +128,7 @@ export class PrintService {
       outcome.resolved = await resolvePrinterTarget(target);
       const transport = this.deps.printers(target);
       const page = testPage(outcome, this.deps.clock.now());
-      const bytes = transport.accepts === 'pdf' ? await renderPdf(page, rollPaper(settings.paperWidth)) : encodeReceipt(page, { paperWidth: settings.paperWidth });
+      const bytes = transport.accepts === 'pdf' ? await renderPdf(page, rollPaper(settings.paperWidth)) : await encodeReceipt(page, { paperWidth: settings.paperWidth });
       // In the queue's turn, so it never interleaves with a receipt on the same printer.
       const sent = this.sending.then(() => transport.send(bytes));
       this.sending = sent.catch(() => undefined);

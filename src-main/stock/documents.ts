@@ -2,11 +2,9 @@
  * A sale takes its goods off the shelf (sarTyCd 11), a credit note puts them back (03, a return),
  * in the document's own commit. KRA hears of it only after it has signed the document (spec 2.17).
  */
-import { inArray } from 'drizzle-orm';
 import type { TaxRates } from '../../src-shared/tax';
-import type { ItemRow } from '../ledger/items';
 import type { LedgerWriter } from '../ledger/open';
-import { items } from '../ledger/schema';
+import { itemsByCode } from '../ledger/sales';
 import { recordStockMovement, type Registrar, type WireAmounts } from './movements';
 
 export interface CommittedDocument {
@@ -34,7 +32,7 @@ export function recordDocumentStock(
   context: { registrar: Registrar; userId: number; rates: TaxRates },
 ): number | null {
   const body = (doc.payload as { itemList: BodyLine[] }).itemList;
-  const found = itemsFor(tx, lines.map((line) => line.itemCode));
+  const found = itemsByCode(tx, [...new Set(lines.map((line) => line.itemCode))]);
   return recordStockMovement(tx, {
     ioType: doc.kind === 'S' ? '11' : '03',
     // An item since removed from the catalogue has no shelf left to move.
@@ -54,9 +52,4 @@ export function recordDocumentStock(
 
 function amountsOf(line: BodyLine): WireAmounts {
   return { prc: line.prc, splyAmt: line.splyAmt, totDcAmt: line.dcAmt, taxblAmt: line.taxblAmt, taxAmt: line.taxAmt, totAmt: line.totAmt };
-}
-
-function itemsFor(tx: LedgerWriter, codes: readonly string[]): Map<string, ItemRow> {
-  const rows = tx.select().from(items).where(inArray(items.code, [...new Set(codes)])).all();
-  return new Map(rows.map((row) => [row.code, row]));
 }

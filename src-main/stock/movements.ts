@@ -14,6 +14,7 @@ import { priceInvoice, type TaxRates } from '../../src-shared/tax';
 import type { ItemRow } from '../ledger/items';
 import { queueJob, supersedeJobs, type JobEndpoint } from '../ledger/kra-jobs';
 import type { LedgerWriter } from '../ledger/open';
+import { insertStockMoves, moveStock } from '../ledger/stock';
 import { items, stockMoves } from '../ledger/schema';
 import type { JobEffects } from '../sync/jobs';
 
@@ -87,26 +88,23 @@ export function recordStockMovement(tx: LedgerWriter, move: StockMovement): numb
     { endpoint: 'insertStockIO', subject: subjectOf(move), payload: stockIoBody(move, goods), numbering: 'sar', ...(move.afterSaleId ? { afterSaleId: move.afterSaleId } : {}) },
     move.at,
   );
-  for (const line of goods) {
-    tx.update(items).set({ stock: sql`${items.stock} + ${sign * line.quantity}` }).where(eq(items.code, line.item.code)).run();
-  }
+  moveStock(tx, goods.map((line) => ({ itemCode: line.item.code, quantity: sign * line.quantity })));
   const occurredAt = move.at.toISOString();
-  tx.insert(stockMoves)
-    .values(
-      goods.map((line) => ({
-        occurredAt,
-        itemCode: line.item.code,
-        quantity: sign * line.quantity,
-        ioType: move.ioType,
-        reasonCode: move.reasonCode ?? null,
-        note: move.note ?? null,
-        saleId: move.saleId ?? null,
-        purchaseId: move.purchaseId ?? null,
-        userId: move.userId ?? null,
-        jobId,
-      })),
-    )
-    .run();
+  insertStockMoves(
+    tx,
+    goods.map((line) => ({
+      occurredAt,
+      itemCode: line.item.code,
+      quantity: sign * line.quantity,
+      ioType: move.ioType,
+      reasonCode: move.reasonCode ?? null,
+      note: move.note ?? null,
+      saleId: move.saleId ?? null,
+      purchaseId: move.purchaseId ?? null,
+      userId: move.userId ?? null,
+      jobId,
+    })),
+  );
   return jobId;
 }
 

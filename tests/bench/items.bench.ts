@@ -10,6 +10,7 @@ import { DEMO_TAXPAYER } from '../../src-shared/etims/demo';
 import { systemClock } from '../../src-shared/clock';
 import { tempDir } from '../support/temp';
 import type { BenchSuite } from './run';
+import { figure, formatValue, type Figure } from './stats';
 
 const ROWS = 50_000;
 const manager = { id: 1, name: 'Otieno', role: 'manager' as const };
@@ -52,22 +53,20 @@ function timedImport(csv: string, dryRun: boolean) {
 }
 
 export const suite: BenchSuite = {
-  name: `Items: CSV import of ${ROWS.toLocaleString('en')} items`,
+  name: `items: CSV import of ${ROWS.toLocaleString('en')} items`,
   async run() {
     const csv = catalogueCsv();
     const check = timedImport(csv, true);
     const full = timedImport(csv, false);
     if (full.result.imported !== ROWS || full.queued !== ROWS) throw new Error(`imported ${full.result.imported}, queued ${full.queued}`);
-    return {
-      'CSV size': `${(Buffer.byteLength(csv) / 1e6).toFixed(1)} MB`,
-      'dry run (parse and check every row)': `${check.seconds.toFixed(2)} s`,
-      'import (one transaction, saveItem jobs queued)': `${full.seconds.toFixed(2)} s`,
-      'import rows/s': Math.round(ROWS / full.seconds).toLocaleString('en'),
-    };
+    return [
+      figure('dry run (parse and check every row)', check.seconds, 's'),
+      figure('import (one transaction, saveItem jobs queued)', full.seconds, 's'),
+      figure('import rows', ROWS / full.seconds, '/s'),
+    ];
   },
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const figures = await suite.run();
-  for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(48)} ${value}`);
+  for (const f of (await suite.run()) as Figure[]) console.log(`${f.name.padEnd(48)} ${formatValue(f.value, f.unit)}`);
 }

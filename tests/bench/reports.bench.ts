@@ -11,7 +11,7 @@ import { takeZ, xReport, type ReportDeps } from '../../src-main/reports/service'
 import { TestClock } from '../support/clock';
 import { tempDir } from '../support/temp';
 import type { BenchSuite } from './run';
-import { ms, summarise } from './stats';
+import { figure, summarise, type Figure } from './stats';
 
 const SALES = Number(process.env.MAUZO_BENCH_LEDGER_SALES ?? 1_000_000);
 const PER_DAY = 5_000;
@@ -67,7 +67,7 @@ function repeat(work: () => unknown): { p50: number; p99: number; max: number } 
   return summarise(Array.from({ length: RUNS }, () => timed(work).ms));
 }
 
-async function measure(): Promise<Record<string, string | number>> {
+async function measure(): Promise<Figure[]> {
   const dir = tempDir();
   const db = openLedger(dir.path, projectPaths.migrations);
   const clock = new TestClock();
@@ -94,18 +94,13 @@ async function measure(): Promise<Record<string, string | number>> {
     const z = timed(() => takeZ(deps, manager));
     const zFloor = timed(() => floor.get(...dayRange));
     const wholeFloor = timed(() => db.$client.prepare('SELECT count(*), sum(total) FROM sales').get());
-    return {
-      'ledger: sales / seeded in': `${SALES.toLocaleString('en')} / ${(seeded.ms / 1000).toFixed(1)} s (${Math.floor(SALES / PER_DAY) - 1} days closed by Z on the way)`,
-      'Z of the last day (5,000 sales), target <= 150 ms': ms(z.ms),
-      '  floor: COUNT/SUM over the same sales, same run': ms(zFloor.ms),
-      '  ratio': `${(z.ms / zFloor.ms).toFixed(1)}x`,
-      '  documents in the Z': z.value.figures.labels.NS.count + z.value.figures.labels.NC.count,
-      'X of the day so far p50 / p99': `${ms(xDay.p50)} / ${ms(xDay.p99)}`,
-      '  floor p50 / ratio': `${ms(dayFloor.p50)} / ${(xDay.p50 / dayFloor.p50).toFixed(1)}x`,
-      'X of a shift of 2,000 sales p50 / p99': `${ms(xShift.p50)} / ${ms(xShift.p99)}`,
-      '  floor p50 / ratio ': `${ms(shiftFloor.p50)} / ${(xShift.p50 / shiftFloor.p50).toFixed(1)}x`,
-      'for scale: COUNT/SUM over all sales': ms(wholeFloor.ms),
-    };
+    console.log(`  ledger: ${SALES.toLocaleString('en')} sales seeded in ${(seeded.ms / 1000).toFixed(1)} s, ${Math.floor(SALES / PER_DAY) - 1} days closed by Z on the way; COUNT/SUM over all sales: ${wholeFloor.ms.toFixed(1)} ms`);
+    const countSum = 'COUNT/SUM over the same sales';
+    return [
+      figure(`Z of the last day (${z.value.figures.labels.NS.count + z.value.figures.labels.NC.count} documents)`, z.ms, 'ms', { floor: { name: countSum, value: zFloor.ms }, target: '<= 150 ms' }),
+      ...(['p50', 'p99'] as const).map((p) => figure(`X of the day so far, ${p}`, xDay[p], 'ms', { floor: { name: countSum, value: dayFloor[p] } })),
+      ...(['p50', 'p99'] as const).map((p) => figure(`X of a shift of 2,000 sales, ${p}`, xShift[p], 'ms', { floor: { name: countSum, value: shiftFloor[p] } })),
+    ];
   } finally {
     db.$client.close();
     dir.cleanup();

@@ -30,7 +30,7 @@ const lineTexts = (decoded: DecodedEscPos) => decoded.lines.map((l) => l.text.tr
 for (const paperWidth of [80, 58] as PaperWidth[]) {
   describe(`a signed receipt on ${paperWidth} mm paper, sent over raw TCP`, () => {
     let decoded: DecodedEscPos;
-    before(async () => (decoded = await throughPrinter(encodeReceipt(signed(), { paperWidth }))));
+    before(async () => (decoded = await throughPrinter(await encodeReceipt(signed(), { paperWidth }))));
 
     test('starts with init and the PC437 code page', () => {
       assert.equal(decoded.inits, 1);
@@ -72,7 +72,7 @@ for (const paperWidth of [80, 58] as PaperWidth[]) {
 describe('the receipt text survives the printer code page', () => {
   test('an em dash in the provisional title prints as a plain dash', async () => {
     const provisional: ReceiptDocument = buildReceipt({ store: STORE, sale: fixedSale().sale, seal: null, environment: { kind: 'production' }, copy: false });
-    const decoded = await throughPrinter(encodeReceipt(provisional, { paperWidth: 80 }));
+    const decoded = await throughPrinter(await encodeReceipt(provisional, { paperWidth: 80 }));
     const texts = lineTexts(decoded);
     assert.ok(texts.includes('PROVISIONAL - NOT YET A TAX INVOICE'), texts.join('\n'));
     assert.equal(decoded.qrCodes.length, 0);
@@ -81,7 +81,7 @@ describe('the receipt text survives the printer code page', () => {
 });
 
 test('the drawer kick is ESC p on pin 2 and nothing else but init', async () => {
-  const decoded = await throughPrinter(encodeDrawerKick());
+  const decoded = await throughPrinter(await encodeDrawerKick());
   assert.deepEqual(decoded.drawerKicks, [{ pin: 2, onMs: 50, offMs: 240 }]);
   assert.equal(decoded.lines.length, 0);
   assert.equal(decoded.cuts, 0);

@@ -28,8 +28,8 @@ const report: DayReport = {
 
 describe('the report on thermal paper', () => {
   for (const [width, columns] of [[58, 32], [80, 48]] as const) {
-    test(`${width} mm: every line fits in ${columns} characters, the title leads and the chart ends it`, () => {
-      const decoded = decodeEscPos(encodeReport(buildReportDocument(report, false), { paperWidth: width }));
+    test(`${width} mm: every line fits in ${columns} characters, the title leads and the chart ends it`, async () => {
+      const decoded = decodeEscPos(await encodeReport(buildReportDocument(report, false), { paperWidth: width }));
       const lines = decoded.lines.map((l) => l.text);
       for (const line of lines) assert.ok(line.length <= columns, `"${line}" is ${line.length} characters`);
       assert.ok(lines.includes('X REPORT - SHIFT'));
