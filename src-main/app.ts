@@ -30,10 +30,12 @@ import { purchaseHandlers, purchaseJobEffects } from './purchases/purchases';
 import { createPrinterFactory, lpCommand, type PrinterFactory } from './print/transports';
 import { ledgerHandlers } from './security/handlers';
 import { newPinSalt } from './security/pin';
+import { PinGuard, type LockoutPolicy } from './security/pin-guard';
 import { Approvals, approvalHandlers } from './session/approval';
 import { seedDemoUsers } from './session/demo-users';
 import { sessionHandlers } from './session/handlers';
-import { Sessions, type LockoutPolicy } from './session/sessions';
+import { StaffPins } from './session/pins';
+import { Sessions } from './session/sessions';
 import { userHandlers } from './session/users';
 import { KraContact } from './sync/contact';
 import { syncHandlers, syncStatus } from './sync/handlers';
@@ -59,6 +61,8 @@ export interface AppOptions {
   kra?: KraSettings;
   version?: string;
   lockout?: LockoutPolicy;
+  /** A session unused this long asks for the PIN again (default 15 minutes). */
+  sessionIdleSeconds?: number;
   offlineLimitSeconds?: number;
   kraClockToleranceSeconds?: number;
   backoff?: BackoffPolicy;
@@ -84,12 +88,13 @@ export function createApp(options: AppOptions): App {
   const db = openLedger(options.dataDir, options.migrationsFolder);
   const pinSalt = ensurePinSalt(db);
   if (mode === 'demo') {
-    seedDemoUsers(db, pinSalt, clock.now());
+    seedDemoUsers(db, clock.now());
     seedDemoCatalogue(db);
   }
 
   const events = new AppEvents();
-  const sessions = new Sessions(clock, options.lockout);
+  const sessions = new Sessions(clock, options.sessionIdleSeconds);
+  const pins = new StaffPins(db, new PinGuard(db, clock, options.lockout), pinSalt);
   const contact = new KraContact(db, clock);
   let link: KraLink | null = null;
   let worker: SyncWorker | null = null;
@@ -118,7 +123,7 @@ export function createApp(options: AppOptions): App {
 
   const handlers: AllHandlers = {
     ...systemHandlers({ clock, version: options.version ?? '0.0.0', mode }),
-    ...sessionHandlers({ db, clock, sessions, pinSalt }),
+    ...sessionHandlers({ db, clock, sessions, pins }),
     ...syncHandlers({ db, clock, status, onRedriven: () => { worker?.wake(); jobs?.wake(); } }),
     ...ledgerHandlers(db),
     ...catalogHandlers({ index: catalog }),
@@ -129,9 +134,9 @@ export function createApp(options: AppOptions): App {
     ...holdHandlers({ db, clock, index: catalog }),
     ...purchaseHandlers({ db, clock, link: kraDevice, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
     ...importHandlers({ db, clock, link: kraDevice, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
-    ...userHandlers({ db, clock, pinSalt, onQueued: () => jobs?.wake() }),
+    ...userHandlers({ db, clock, pins, sessions, onQueued: () => jobs?.wake() }),
     ...stockHandlers({ db, clock, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
-    ...approvalHandlers({ db, clock, sessions, pinSalt, approvals }),
+    ...approvalHandlers({ db, clock, pins, approvals }),
     ...printHandlers({
       db,
       clock,
@@ -148,7 +153,7 @@ export function createApp(options: AppOptions): App {
         if (!link) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
         assertMaySell(sellingConditions(db, clock, status().state, options.kraClockToleranceSeconds ?? 300));
       },
-      consumeApproval: (token, cashier) => approvals.consume(token, cashier.id),
+      consumeApproval: (token, use) => approvals.consume(token, use),
       onCommitted: () => {
         worker?.wake();
         publishStatus();
@@ -219,6 +224,7 @@ function sellingConditions(db: LedgerDb, clock: Clock, state: ReturnType<typeof 
   };
 }
 
+/** The salt of PINs hashed before each user had one of their own (rows with no pin_salt). */
 function ensurePinSalt(db: LedgerDb): string {
   const existing = readSetting(db, 'security.pinSalt');
   if (existing) return existing;
