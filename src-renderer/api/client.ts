@@ -13,6 +13,8 @@ import {
 export interface Transport {
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
   on<E extends EventName>(event: E, handler: (payload: EventMap[E]) => void): () => void;
+  /** The session's token changed: events follow it (the host streams them only to a logged-in till). */
+  setToken(token: string | null): void;
 }
 
 declare global {
@@ -25,11 +27,13 @@ function bridgeTransport(bridge: MauzoBridge): Transport {
   return {
     call: (method, input, token) => bridge.call(method, input, token) as Promise<ApiResult<unknown>>,
     on: (event, handler) => bridge.on(event, handler),
+    setToken: () => undefined,
   };
 }
 
 function httpTransport(): Transport {
   let source: EventSource | null = null;
+  const listeners = new Set<{ event: EventName; listener: (message: MessageEvent<string>) => void }>();
   return {
     async call(method, input, token) {
       const response = await fetch(`api/${encodeURIComponent(method)}`, {
@@ -40,10 +44,18 @@ function httpTransport(): Transport {
       return (await response.json()) as ApiResult<unknown>;
     },
     on(event, handler) {
-      source ??= new EventSource('api/events');
-      const listener = (message: MessageEvent<string>) => handler(JSON.parse(message.data) as EventMap[typeof event]);
-      source.addEventListener(event, listener);
-      return () => source?.removeEventListener(event, listener);
+      const entry = { event, listener: (message: MessageEvent<string>) => handler(JSON.parse(message.data) as EventMap[typeof event]) };
+      listeners.add(entry);
+      source?.addEventListener(event, entry.listener);
+      return () => {
+        listeners.delete(entry);
+        source?.removeEventListener(event, entry.listener);
+      };
+    },
+    setToken(token) {
+      source?.close();
+      source = token === null ? null : new EventSource(`api/events?token=${encodeURIComponent(token)}`);
+      for (const { event, listener } of listeners) source?.addEventListener(event, listener);
     },
   };
 }
@@ -55,6 +67,7 @@ export class ApiClient {
 
   setToken(token: string | null): void {
     this.token = token;
+    this.transport.setToken(token);
   }
 
   async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {

@@ -12,6 +12,8 @@ export interface MethodDef<I extends z.ZodType, O> {
   access: Access;
   /** Business errors this method may return besides the transport-level ones. */
   errors: readonly ErrorCode[];
+  /** The most a request body for it may weigh on the headless host, when more than 1 MB. */
+  maxBodyBytes?: number;
   /** Phantom: carries the output type; never read at run time. */
   output?: O;
 }
@@ -979,6 +981,8 @@ export const api = {
       .strict(),
     access: 'manager',
     errors: ['DEVICE_NOT_INITIALISED'],
+    // 30 MB of CSV: a character takes up to three bytes in a JSON string (a quote, a line end or non-ASCII text).
+    maxBodyBytes: 128_000_000,
   }),
 } as const;
 

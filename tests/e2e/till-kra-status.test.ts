@@ -19,7 +19,7 @@ describe('KRA\'s status at the till, from online to the 24-hour block (simulator
   /** Simulated time passes for KRA, the engine and the till's screen alike. */
   const letTimePass = async (ms: number) => {
     await sim.admin.advanceClock(ms);
-    const moved = await fetch(new URL('__test/clock', host.url), { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });
+    const moved = await fetch(new URL('__test/clock', host.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) });
     assert.equal(moved.status, 200);
     await page.clock.fastForward(ms);
   };
