@@ -62,6 +62,7 @@ function httpTransport(): Transport {
 
 export class ApiClient {
   private token: string | null = null;
+  private sessionLost: ((error: ApiError) => void) | null = null;
 
   constructor(private readonly transport: Transport) {}
 
@@ -72,8 +73,16 @@ export class ApiClient {
 
   async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
     const result = await this.transport.call(method, input, this.token);
-    if (!result.ok) throw ApiError.fromBody(result.error);
-    return result.value as OutputOf<M>;
+    if (result.ok) return result.value as OutputOf<M>;
+    const error = ApiError.fromBody(result.error);
+    const lost = error.code === 'SESSION_EXPIRED' || (error.code === 'NOT_LOGGED_IN' && this.token !== null);
+    if (lost) this.sessionLost?.(error);
+    throw error;
+  }
+
+  /** The engine ended the session (idle too long, or a manager changed this user): back to the PIN pad. */
+  onSessionLost(handler: (error: ApiError) => void): void {
+    this.sessionLost = handler;
   }
 
   on<E extends EventName>(event: E, handler: (payload: EventMap[E]) => void): () => void {

@@ -1,9 +1,9 @@
-import type { UserSummary } from '../../src-shared/api';
+import { roleAllows, type UserSummary } from '../../src-shared/api';
 import { useI18n } from '../i18n';
 import { ACTION_KEYS } from '../till/keys';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function TillHeader({ user, onLogout }: { user: UserSummary; onLogout: () => void }) {
+export function TillHeader({ user, onLogout, onMyPin, onStaff }: { user: UserSummary; onLogout: () => void; onMyPin: () => void; onStaff: () => void }) {
   const { t } = useI18n();
   return (
     <header className="till-header">
@@ -12,6 +12,14 @@ export function TillHeader({ user, onLogout }: { user: UserSummary; onLogout: ()
         {t('till.loggedInAs', { name: user.name, role: t(`role.${user.role}`) })}
       </span>
       <LanguageSwitch />
+      {roleAllows(user.role, 'manager') && (
+        <button type="button" className="secondary key-button" onClick={onStaff}>
+          <kbd>{ACTION_KEYS.staff}</kbd> {t('action.staff')}
+        </button>
+      )}
+      <button type="button" className="secondary key-button" onClick={onMyPin}>
+        <kbd>{ACTION_KEYS.myPin}</kbd> {t('action.myPin')}
+      </button>
       <button type="button" className="secondary key-button" onClick={onLogout}>
         <kbd>{ACTION_KEYS.logout}</kbd> {t('till.logout')}
       </button>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
-import type { CatalogItem, CompletedSale, RecalledCart, SyncStatus, UserSummary } from '../../src-shared/api';
+import { roleAllows, type CatalogItem, type CompletedSale, type RecalledCart, type SyncStatus, type UserSummary } from '../../src-shared/api';
 import { TaxError, type PricedInvoice } from '../../src-shared/tax';
 import type { ApiClient } from '../api/client';
 import { ActionBar, type ActionButton } from '../components/ActionBar';
@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { CustomerPanel } from '../panels/CustomerPanel';
 import { DiscountPanel } from '../panels/DiscountPanel';
 import { HoldPanel } from '../panels/HoldPanel';
+import { MyPinPanel } from '../panels/MyPinPanel';
 import { PaymentPanel, type Tender } from '../panels/PaymentPanel';
 import { QuantityPanel } from '../panels/QuantityPanel';
 import { RecallPanel } from '../panels/RecallPanel';
@@ -20,8 +21,9 @@ import { VoidPanel } from '../panels/VoidPanel';
 import { priceCart, selectedLine, type Cart, type CartAction, type Customer } from '../till/cart';
 import { ACTION_KEYS, actionForKey, tenderForKey, type TillAction } from '../till/keys';
 import { ReceiptScreen, type FinishedSale } from './ReceiptScreen';
+import { StaffScreen } from './StaffScreen';
 
-type PanelName = Exclude<TillAction, 'search' | 'logout'>;
+type PanelName = Exclude<TillAction, 'search' | 'logout' | 'staff'>;
 
 interface Notice {
   tone: 'error' | 'info';
@@ -63,6 +65,7 @@ export function TillScreen({
   const [panel, setPanel] = useState<PanelName | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [finished, setFinished] = useState<FinishedSale | null>(null);
+  const [staffOpen, setStaffOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
   const scans = useRef<Promise<void>>(Promise.resolve());
   const signed = useSignedSales(api);
@@ -86,7 +89,7 @@ export function TillScreen({
     if (panel === 'pay') return setNotice({ tone: 'error', text: t('pay.scanDuringPay') });
     setFinished(null);
     scans.current = scans.current.then(() => api.call('items.lookup', { code }).then(addItem, showError));
-  }, true);
+  }, !staffOpen);
 
   const refuse = (key: Parameters<typeof t>[0]) => setNotice({ tone: 'error', text: t(key) });
   const run = (action: TillAction) => {
@@ -115,12 +118,17 @@ export function TillScreen({
         if (!priced) return refuse('error.DISCOUNT_EXCEEDS_LINE');
         return setPanel(action);
       case 'customer':
+      case 'myPin':
         return setPanel(action);
+      case 'staff':
+        if (!roleAllows(user.role, 'manager')) return refuse('error.FORBIDDEN');
+        setPanel(null);
+        return setStaffOpen(true);
     }
   };
 
   useWindowKeys((event) => {
-    if (event.defaultPrevented) return;
+    if (event.defaultPrevented || staffOpen) return;
     const action = actionForKey(event.key);
     if (panel === 'pay' && (tenderForKey(event.key) || event.key === ACTION_KEYS.pay)) return;
     if (action) run(action);
@@ -135,8 +143,8 @@ export function TillScreen({
   });
 
   useEffect(() => {
-    if (!panel && !finished) focusSearch();
-  }, [panel, finished]);
+    if (!panel && !finished && !staffOpen) focusSearch();
+  }, [panel, finished, staffOpen]);
 
   const onPaid = (sale: CompletedSale, tenders: Tender[], customer: Customer | undefined) => {
     dispatch({ type: 'clear' });
@@ -162,9 +170,19 @@ export function TillScreen({
     { key: ACTION_KEYS.pay, label: 'action.pay', onPress: () => run('pay'), primary: true, disabled: blocked || cart.lines.length === 0 },
   ];
 
+  const header = <TillHeader user={user} onLogout={() => run('logout')} onMyPin={() => run('myPin')} onStaff={() => run('staff')} />;
+  if (staffOpen) {
+    return (
+      <section className="till" aria-label={t('staff.title')}>
+        {header}
+        <StaffScreen api={api} user={user} onClose={() => setStaffOpen(false)} />
+      </section>
+    );
+  }
+
   return (
     <section className="till" aria-label={t('till.title')}>
-      <TillHeader user={user} onLogout={() => run('logout')} />
+      {header}
       {blocked && (
         <div className="blocked-banner" role="alert" data-testid="blocked-banner">
           <strong>{t('status.blocked')}</strong> {t('status.blockedHelp')}
@@ -191,6 +209,16 @@ export function TillScreen({
               <DiscountPanel key={panel} mode={panel} api={api} user={user} cart={cart} line={line} dispatch={dispatch} onDone={closePanel} />
             )}
             {panel === 'customer' && <CustomerPanel cart={cart} dispatch={dispatch} onDone={closePanel} />}
+            {panel === 'myPin' && (
+              <MyPinPanel
+                api={api}
+                onClose={closePanel}
+                onChanged={() => {
+                  setNotice({ tone: 'info', text: t('myPin.done') });
+                  closePanel();
+                }}
+              />
+            )}
             {panel === 'hold' && (
               <HoldPanel
                 api={api}
