@@ -1,4 +1,4 @@
-/** `npm run serve -- [--port N] [--data DIR] [--kra-url URL] [--offline-limit-hours H]`: the headless host on 127.0.0.1. */
+/** `npm run serve -- [--port N] [--data DIR] [--kra-url URL] [--offline-limit-hours H] [--idle-minutes M]`: the headless host on 127.0.0.1. */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     'kra-url': { type: 'string' },
     /** The store's offline limit before new invoices are refused (default 24 hours). */
     'offline-limit-hours': { type: 'string' },
+    /** Minutes a session may sit unused before the till asks for the PIN again (default 15). */
+    'idle-minutes': { type: 'string' },
     /** Tests only, with MAUZO_TEST=1: POST /__test/clock { advanceMs } moves the engine's clock. */
     'test-clock': { type: 'boolean', default: false },
   },
@@ -33,6 +35,12 @@ if (offlineLimitHours !== undefined && !(offlineLimitHours > 0)) {
   process.exit(2);
 }
 
+const idleMinutes = values['idle-minutes'] === undefined ? undefined : Number(values['idle-minutes']);
+if (idleMinutes !== undefined && !(Number.isInteger(idleMinutes) && idleMinutes >= 1)) {
+  console.error(`--idle-minutes must be a whole number of minutes, 1 or more, not "${values['idle-minutes']}"`);
+  process.exit(2);
+}
+
 const app = createApp({
   dataDir: values.data,
   migrationsFolder: projectPaths.migrations,
@@ -40,6 +48,7 @@ const app = createApp({
   kra: { mode: 'demo', ...(values['kra-url'] ? { baseUrl: values['kra-url'] } : {}) },
   ...(offlineLimitHours === undefined ? {} : { offlineLimitSeconds: offlineLimitHours * 3600 }),
   ...(testClock ? { clock: testClock } : {}),
+  ...(idleMinutes === undefined ? {} : { sessionIdleSeconds: idleMinutes * 60 }),
 });
 await app.ready;
 const host = await startHost({ app, port, rendererDir: projectPaths.renderer, ...(testClock ? { testClock } : {}) });

@@ -72,10 +72,12 @@ export class ApiClient {
   }
 
   async call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-    const result = await this.transport.call(method, input, this.token);
+    const token = this.token;
+    const result = await this.transport.call(method, input, token);
     if (result.ok) return result.value as OutputOf<M>;
     const error = ApiError.fromBody(result.error);
-    const lost = error.code === 'SESSION_EXPIRED' || (error.code === 'NOT_LOGGED_IN' && this.token !== null);
+    // A late answer to a call made with an earlier session says nothing of the one now open.
+    const lost = (error.code === 'SESSION_EXPIRED' || error.code === 'NOT_LOGGED_IN') && token !== null && token === this.token;
     if (lost) this.sessionLost?.(error);
     throw error;
   }

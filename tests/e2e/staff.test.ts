@@ -106,3 +106,41 @@ describe('staff and their PINs at the till (headless host + Chromium)', () => {
     await page.getByRole('alert').filter({ hasText: 'Wrong PIN' }).waitFor();
   });
 });
+
+describe('a till left idle (headless host + Chromium)', () => {
+  const data = tempDir();
+  let host: HostProcess;
+  let browser: Browser;
+
+  before(async () => {
+    host = await spawnHost(['--data', data.path, '--test-clock'], { MAUZO_TEST: '1' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+    data.cleanup();
+  });
+
+  it('goes back to the PIN pad once the session has sat unused for 15 minutes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor();
+    await page.keyboard.type('1234');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('logged-in-user').filter({ hasText: 'Wanjiru' }).waitFor();
+    const moved = await fetch(new URL('__test/clock', host.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 16 * 60 * 1000 }),
+    });
+    assert.equal(moved.status, 200);
+    await page.keyboard.press('F8');
+    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Logged out after 15 minutes without use' }).waitFor();
+    await page.screenshot({ path: screenshotPath('login-after-idle') });
+    await page.keyboard.type('1234');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('logged-in-user').filter({ hasText: 'Wanjiru' }).waitFor();
+  });
+});

@@ -27,7 +27,8 @@ describe('KRA\'s status at the till, from online to the 24-hour block (simulator
 
   before(async () => {
     sim = await launchSimulator();
-    host = await spawnHost(['--data', data.path, '--kra-url', sim.directBase, '--test-clock'], { MAUZO_TEST: '1' });
+    // The till sits logged in through the simulated days, so its session must not end after 15 idle minutes.
+    host = await spawnHost(['--data', data.path, '--kra-url', sim.directBase, '--test-clock', '--idle-minutes', '4320'], { MAUZO_TEST: '1' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.clock.install();
