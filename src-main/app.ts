@@ -30,10 +30,12 @@ import { purchaseHandlers, purchaseJobEffects } from './purchases/purchases';
 import { createPrinterFactory, lpCommand, type PrinterFactory } from './print/transports';
 import { ledgerHandlers } from './security/handlers';
 import { newPinSalt } from './security/pin';
+import { PinGuard, type LockoutPolicy } from './security/pin-guard';
 import { Approvals, approvalHandlers } from './session/approval';
 import { seedDemoUsers } from './session/demo-users';
 import { sessionHandlers } from './session/handlers';
-import { Sessions, type LockoutPolicy } from './session/sessions';
+import { StaffPins } from './session/pins';
+import { Sessions } from './session/sessions';
 import { userHandlers } from './session/users';
 import { KraContact } from './sync/contact';
 import { syncHandlers, syncStatus } from './sync/handlers';
@@ -61,6 +63,8 @@ export interface AppOptions {
   kra?: KraSettings;
   version?: string;
   lockout?: LockoutPolicy;
+  /** A session unused this long asks for the PIN again (default 15 minutes). */
+  sessionIdleSeconds?: number;
   offlineLimitSeconds?: number;
   kraClockToleranceSeconds?: number;
   backoff?: BackoffPolicy;
@@ -86,12 +90,13 @@ export function createApp(options: AppOptions): App {
   const db = openLedger(options.dataDir, options.migrationsFolder);
   const pinSalt = ensurePinSalt(db);
   if (mode === 'demo') {
-    seedDemoUsers(db, pinSalt, clock.now());
+    seedDemoUsers(db, clock.now());
     seedDemoCatalogue(db);
   }
 
   const events = new AppEvents();
-  const sessions = new Sessions(clock, options.lockout);
+  const sessions = new Sessions(clock, options.sessionIdleSeconds);
+  const pins = new StaffPins(db, new PinGuard(db, clock, options.lockout), pinSalt);
   const contact = new KraContact(db, clock);
   const clockTolerance = options.kraClockToleranceSeconds ?? 300;
   let link: KraLink | null = null;
@@ -131,7 +136,7 @@ export function createApp(options: AppOptions): App {
 
   const handlers: AllHandlers = {
     ...systemHandlers({ clock, version: options.version ?? '0.0.0', mode }),
-    ...sessionHandlers({ db, clock, sessions, pinSalt }),
+    ...sessionHandlers({ db, clock, sessions, pins }),
     ...syncHandlers({ db, clock, status, onRedriven: () => { worker?.wake(); jobs?.wake(); } }),
     'clock.reanchor': (_input, ctx) =>
       reanchorClock({ db, clock, kraTimeNow: () => (contact.reachable ? contact.kraTimeNow : null), toleranceSeconds: clockTolerance }, sessionOf(ctx).user),
@@ -144,9 +149,9 @@ export function createApp(options: AppOptions): App {
     ...holdHandlers({ db, clock, index: catalog }),
     ...purchaseHandlers({ db, clock, link: kraDevice, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
     ...importHandlers({ db, clock, link: kraDevice, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
-    ...userHandlers({ db, clock, pinSalt, onQueued: () => jobs?.wake() }),
+    ...userHandlers({ db, clock, pins, sessions, onQueued: () => jobs?.wake() }),
     ...stockHandlers({ db, clock, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
-    ...approvalHandlers({ db, clock, sessions, pinSalt, approvals }),
+    ...approvalHandlers({ db, clock, pins, approvals }),
     ...printHandlers(printDeps, printing),
     ...shiftHandlers({ db, clock, tillId }),
     ...reportHandlers({ db, clock, printing, store: () => reportStore(db, mode, link?.device ?? null) }),
@@ -160,7 +165,7 @@ export function createApp(options: AppOptions): App {
         assertMaySell(sellingConditions(db, clock, contact, status().state, clockTolerance));
         requireOpenShift(db, tillId());
       },
-      consumeApproval: (token, cashier) => approvals.consume(token, cashier.id),
+      consumeApproval: (token, use) => approvals.consume(token, use),
       onCommitted: () => {
         worker?.wake();
         publishStatus();
@@ -242,6 +247,7 @@ function reportStore(db: LedgerDb, mode: KraMode, connected: DeviceRow | null): 
   return { tradeName: store.tradeName, pin: device.tin, branchId: device.branchId, scuId: device.sdcId, mrcNo: device.mrcNo, tillId: store.tillId };
 }
 
+/** The salt of PINs hashed before each user had one of their own (rows with no pin_salt). */
 function ensurePinSalt(db: LedgerDb): string {
   const existing = readSetting(db, 'security.pinSalt');
   if (existing) return existing;

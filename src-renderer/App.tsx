@@ -1,7 +1,8 @@
-import { useReducer, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import type { UserSummary } from '../src-shared/api';
 import type { ApiClient } from './api/client';
 import { StatusBar } from './components/StatusBar';
+import { useI18n } from './i18n';
 import { useSyncStatus } from './hooks';
 import { LoginScreen } from './screens/LoginScreen';
 import { TillScreen } from './screens/TillScreen';
@@ -9,13 +10,24 @@ import { cartReducer, emptyCart } from './till/cart';
 
 /** The cart lives here, above whoever is logged in, so switching user keeps it. */
 export function App({ api }: { api: ApiClient }) {
+  const { describeError } = useI18n();
   const [user, setUser] = useState<UserSummary | null>(null);
+  const [loggedOutWhy, setLoggedOutWhy] = useState<string | null>(null);
   const [cart, dispatch] = useReducer(cartReducer, emptyCart);
   const sync = useSyncStatus(api, user !== null);
+
+  useEffect(() => {
+    api.onSessionLost((error) => {
+      api.setToken(null);
+      setUser(null);
+      setLoggedOutWhy(describeError(error));
+    });
+  }, [api, describeError]);
 
   const onLogin = (token: string, loggedIn: UserSummary) => {
     api.setToken(token);
     setUser(loggedIn);
+    setLoggedOutWhy(null);
   };
   const onLogout = async () => {
     await api.call('session.logout', {}).catch(() => undefined);
@@ -29,7 +41,7 @@ export function App({ api }: { api: ApiClient }) {
         {user ? (
           <TillScreen api={api} user={user} cart={cart} dispatch={dispatch} sync={sync} onLogout={onLogout} />
         ) : (
-          <LoginScreen api={api} onLogin={onLogin} keptLines={cart.lines.length} />
+          <LoginScreen api={api} onLogin={onLogin} keptLines={cart.lines.length} why={loggedOutWhy} />
         )}
       </main>
       {user && <StatusBar status={sync.status} />}

@@ -3,7 +3,14 @@ import { ApiError, api, isMethodName, roleAllows } from '../../src-shared/api';
 import type { Sessions } from '../session/sessions';
 import type { AllHandlers, HandlerContext } from './handlers';
 
-export type Dispatch = (method: string, input: unknown, token: string | null) => Promise<ApiResult<unknown>>;
+/**
+ * `source` says where the call came from (the desktop window, an address on loopback): wrong PINs
+ * are counted against it.
+ */
+export type Dispatch = (method: string, input: unknown, token: string | null, source?: string) => Promise<ApiResult<unknown>>;
+
+/** Calls the till makes on its own, which must not keep an idle session alive. */
+const BACKGROUND_METHODS: ReadonlySet<MethodName> = new Set(['sync.status']);
 
 /**
  * The one way into the engine: method name -> session and role check -> input schema -> handler.
@@ -14,12 +21,12 @@ export function createDispatch(deps: {
   sessions: Sessions;
   onInternalError: (method: string, error: unknown) => void;
 }): Dispatch {
-  return async (method, input, token) => {
+  return async (method, input, token, source = 'local') => {
     try {
       if (!isMethodName(method)) {
         throw new ApiError('UNKNOWN_METHOD', `unknown method "${method}"`, { params: { method } });
       }
-      const ctx = authorise(method, token, deps.sessions);
+      const ctx = authorise(method, token, deps.sessions, source);
       const value = await invoke(deps.handlers, method, parseInput(method, input), ctx);
       return { ok: true, value };
     } catch (error) {
@@ -28,15 +35,16 @@ export function createDispatch(deps: {
   };
 }
 
-function authorise(method: MethodName, token: string | null, sessions: Sessions): HandlerContext {
+function authorise(method: MethodName, token: string | null, sessions: Sessions, source: string): HandlerContext {
   const { access } = api[method];
-  const session = sessions.find(token) ?? null;
-  if (access === 'public') return { session };
+  if (access === 'public') return { session: null, source };
+  const session = sessions.find(token);
   if (!session) throw new ApiError('NOT_LOGGED_IN', `"${method}" needs a logged-in user`);
   if (!roleAllows(session.user.role, access)) {
     throw new ApiError('FORBIDDEN', `"${method}" needs the ${access} role`, { params: { role: access } });
   }
-  return { session };
+  if (!BACKGROUND_METHODS.has(method)) sessions.touch(session);
+  return { session, source };
 }
 
 function parseInput(method: MethodName, input: unknown): unknown {

@@ -5,6 +5,8 @@ import type { Session } from '../session/sessions';
 export interface HandlerContext {
   /** Null only for public methods; dispatch guarantees a session for every other method. */
   session: Session | null;
+  /** Where the call came from (the desktop window, an address on loopback); dispatch always says. */
+  source?: string;
 }
 
 export type Handler<M extends MethodName> = (
@@ -20,4 +22,9 @@ export type AllHandlers = Handlers<MethodName>;
 export function sessionOf(ctx: HandlerContext): Session {
   if (!ctx.session) throw new ApiError('NOT_LOGGED_IN', 'log in first');
   return ctx.session;
+}
+
+/** Where a call came from, for counting wrong PINs against it. */
+export function sourceOf(ctx: HandlerContext): string {
+  return ctx.source ?? 'local';
 }

@@ -8,7 +8,7 @@ export function bridgeIpc(ipcMain: Pick<IpcMain, 'handle'>, app: App, webContent
     if (event.senderFrame?.url !== indexUrl) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'calls are accepted only from the till window' } };
     }
-    return app.dispatch(String(method), input, typeof token === 'string' ? token : null);
+    return app.dispatch(String(method), input, typeof token === 'string' ? token : null, 'ipc');
   });
   return app.events.subscribe((name, payload) => webContents.send(IPC_EVENT, name, payload));
 }

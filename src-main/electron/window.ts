@@ -32,9 +32,14 @@ export function createMainWindow(electron: WindowDeps, paths: { preload: string;
   const window = new electron.BrowserWindow(windowOptions(paths.preload));
   const indexUrl = pathToFileURL(paths.indexHtml).href;
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event, url) => {
+  const stayOnTill = (event: { preventDefault(): void }, url: string) => {
     if (url !== indexUrl) event.preventDefault();
-  });
+  };
+  window.webContents.on('will-navigate', stayOnTill);
+  window.webContents.on('will-redirect', stayOnTill);
+  // The till needs no camera, microphone, location, notifications or anything else a page may ask for.
+  window.webContents.session.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  window.webContents.session.setPermissionCheckHandler(() => false);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(indexUrl);
   return window;

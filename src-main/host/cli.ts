@@ -1,6 +1,6 @@
 /**
- * `npm run serve -- [--port N] [--data DIR] [--kra-url URL] [--offline-limit-hours H] [--clock-tolerance-minutes M]`:
- * the headless host on 127.0.0.1.
+ * `npm run serve -- [--port N] [--data DIR] [--kra-url URL] [--offline-limit-hours H] [--clock-tolerance-minutes M]
+ * [--idle-minutes M]`: the headless host on 127.0.0.1.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     'offline-limit-hours': { type: 'string' },
     /** How far the till's clock may stray from KRA's before sales are refused (default 5 minutes). */
     'clock-tolerance-minutes': { type: 'string' },
+    /** Minutes a session may sit unused before the till asks for the PIN again (default 15). */
+    'idle-minutes': { type: 'string' },
     /** Tests only, with MAUZO_TEST=1: POST /__test/clock { advanceMs } moves the engine's clock. */
     'test-clock': { type: 'boolean', default: false },
   },
@@ -48,6 +50,12 @@ if (toleranceMinutes !== undefined && !(toleranceMinutes >= 0)) {
 // simulator's bundle, as the desktop app does.
 const simulatorEntry = import.meta.url.endsWith('.mjs') ? join(projectPaths.root, 'dist', 'kra-sim', 'cli.mjs') : undefined;
 
+const idleMinutes = values['idle-minutes'] === undefined ? undefined : Number(values['idle-minutes']);
+if (idleMinutes !== undefined && !(Number.isInteger(idleMinutes) && idleMinutes >= 1)) {
+  console.error(`--idle-minutes must be a whole number of minutes, 1 or more, not "${values['idle-minutes']}"`);
+  process.exit(2);
+}
+
 const app = createApp({
   dataDir: values.data,
   migrationsFolder: projectPaths.migrations,
@@ -56,6 +64,7 @@ const app = createApp({
   ...(offlineLimitHours === undefined ? {} : { offlineLimitSeconds: offlineLimitHours * 3600 }),
   ...(toleranceMinutes === undefined ? {} : { kraClockToleranceSeconds: toleranceMinutes * 60 }),
   ...(testClock ? { clock: testClock } : {}),
+  ...(idleMinutes === undefined ? {} : { sessionIdleSeconds: idleMinutes * 60 }),
 });
 await app.ready;
 const host = await startHost({ app, port, rendererDir: projectPaths.renderer, ...(testClock ? { testClock } : {}) });

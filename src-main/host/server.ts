@@ -6,11 +6,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { EVENT_NAMES, HTTP_STATUS, type ApiErrorBody, type ApiResult } from '../../src-shared/api';
+import { api, EVENT_NAMES, HTTP_STATUS, isMethodName, type ApiErrorBody, type ApiResult } from '../../src-shared/api';
 import type { App } from '../app';
 import { serveTestClock, TEST_CLOCK_PATH, type MovableClock } from './test-clock';
 
-const MAX_BODY_BYTES = 1_000_000;
+/** A request body's limit unless its method allows more (items.importCsv's 30 MB file). */
+const DEFAULT_BODY_BYTES = 1_000_000;
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -70,10 +71,45 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HostOp
     return sendError(res, { code: 'FORBIDDEN', message: 'the till answers only on its loopback address' });
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (options.testClock && url.pathname === TEST_CLOCK_PATH) return serveTestClock(req, res, options.testClock);
-  if (url.pathname === '/api/events') return streamEvents(req, res, options.app);
-  if (url.pathname.startsWith('/api/')) return callApi(req, res, options.app, url.pathname.slice('/api/'.length));
-  return serveFile(res, options.rendererDir, url.pathname);
+  const pathname = decoded(url.pathname);
+  if (pathname === null) return sendError(res, { code: 'BAD_REQUEST', message: 'the address has a malformed % escape' });
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const refusal = crossSiteRefusal(req);
+    if (refusal) return sendError(res, refusal);
+  }
+  if (options.testClock && pathname === TEST_CLOCK_PATH) return serveTestClock(req, res, options.testClock);
+  if (pathname === '/api/events') return streamEvents(req, res, options.app, url.searchParams.get('token') ?? bearerToken(req));
+  if (pathname.startsWith('/api/')) return callApi(req, res, options.app, pathname.slice('/api/'.length));
+  return serveFile(res, options.rendererDir, pathname);
+}
+
+function decoded(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Any web page the cashier opens can send a form or a text/plain POST here, so a request that may
+ * change something must be JSON (which a page cannot send elsewhere without asking first) and must
+ * not come from another origin.
+ */
+function crossSiteRefusal(req: IncomingMessage): ApiErrorBody | null {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) {
+    return { code: 'FORBIDDEN', message: `requests from ${origin} are refused: only the till itself may call it` };
+  }
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+    return { code: 'FORBIDDEN', message: 'requests from other sites are refused: only the till itself may call it' };
+  }
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    return { code: 'BAD_REQUEST', message: 'send the body as JSON, with Content-Type: application/json' };
+  }
+  return null;
 }
 
 function isLoopbackHost(host: string | undefined): boolean {
@@ -85,8 +121,9 @@ async function callApi(req: IncomingMessage, res: ServerResponse, app: App, meth
   if (req.method !== 'POST') {
     return sendError(res, { code: 'BAD_REQUEST', message: `use POST for /api/${method}` });
   }
-  const body = await readBody(req);
-  if (body === null) return sendError(res, { code: 'BAD_REQUEST', message: `request body over ${MAX_BODY_BYTES} bytes` });
+  const limit = isMethodName(method) ? (api[method].maxBodyBytes ?? DEFAULT_BODY_BYTES) : DEFAULT_BODY_BYTES;
+  const body = await readBody(req, limit);
+  if (body === null) return sendError(res, { code: 'BAD_REQUEST', message: `request body over ${limit} bytes` });
   let input: unknown = {};
   if (body.trim() !== '') {
     try {
@@ -95,7 +132,7 @@ async function callApi(req: IncomingMessage, res: ServerResponse, app: App, meth
       return sendError(res, { code: 'BAD_REQUEST', message: 'the request body is not valid JSON' });
     }
   }
-  const result = await app.dispatch(decodeURIComponent(method), input, bearerToken(req));
+  const result = await app.dispatch(method, input, bearerToken(req), `http:${req.socket.remoteAddress ?? 'unknown'}`);
   sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
 }
 
@@ -104,20 +141,23 @@ function bearerToken(req: IncomingMessage): string | null {
   return match?.[1] ?? null;
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-function streamEvents(req: IncomingMessage, res: ServerResponse, app: App): void {
+/** Only for a logged-in till: the token comes as ?token= (EventSource cannot send headers) or as a bearer token. */
+async function streamEvents(req: IncomingMessage, res: ServerResponse, app: App, token: string | null): Promise<void> {
+  const allowed = await app.dispatch('sync.status', {}, token);
+  if (!allowed.ok) return sendError(res, allowed.error);
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -136,9 +176,11 @@ function streamEvents(req: IncomingMessage, res: ServerResponse, app: App): void
 
 function serveFile(res: ServerResponse, rendererDir: string, pathname: string): void {
   const root = normalize(rendererDir);
-  const requested = normalize(join(root, decodeURIComponent(pathname)));
+  const requested = normalize(join(root, pathname));
   const inside = requested === root || requested.startsWith(root + sep);
-  const file = inside && existsSync(requested) && statSync(requested).isFile() ? requested : join(root, 'index.html');
+  // Source maps would show anyone on the machine the till's source: never served.
+  const servable = inside && extname(requested) !== '.map' && existsSync(requested) && statSync(requested).isFile();
+  const file = servable ? requested : join(root, 'index.html');
   if (!existsSync(file)) {
     res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('The till has not been built: run `npm run build:renderer`.\n');

@@ -4,6 +4,7 @@
  * answer the simulator gave.
  */
 import Database from 'better-sqlite3';
+import { chmodSync, closeSync, openSync } from 'node:fs';
 
 interface Disk {
   put(kind: string, key: string, value: unknown): void;
@@ -15,6 +16,9 @@ interface Disk {
 }
 
 function openDisk(file: string): Disk {
+  // Created owner-only: in demo mode it sits in the till's data folder; SQLite's -wal and -shm copy its mode.
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

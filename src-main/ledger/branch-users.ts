@@ -1,22 +1,21 @@
 /** The till's users as a manager manages them, with the saveBhfUser job that told KRA of each. */
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { Role } from '../../src-shared/api';
 import type { KraJobRow } from './kra-jobs';
 import type { LedgerDb, LedgerWriter } from './open';
 import { kraJobs, users } from './schema';
 import type { UserRow } from './users';
 
-/** A user whatever their state: the PIN index is unique across active and retired users alike. */
-export function userByPinHash(db: LedgerWriter, pinHash: string): UserRow | undefined {
-  return db.select().from(users).where(eq(users.pinHash, pinHash)).get();
-}
-
-export function addUser(db: LedgerWriter, user: { name: string; role: Role; pinHash: string; createdAt: string }): UserRow {
+export function addUser(db: LedgerWriter, user: { name: string; role: Role; pinHash: string; pinSalt: string; createdAt: string }): UserRow {
   return db.insert(users).values(user).returning().get();
 }
 
 export function allUsers(db: LedgerDb): UserRow[] {
   return db.select().from(users).orderBy(asc(users.id)).all();
+}
+
+export function activeManagers(db: LedgerWriter): number {
+  return db.select({ n: count() }).from(users).where(and(eq(users.role, 'manager'), eq(users.active, true))).get()?.n ?? 0;
 }
 
 export const userJobSubject = (userId: number) => `user ${userId}`;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { AUTOCHECKPOINT_FRAMES } from './checkpoint';
 import * as schema from './schema';
@@ -18,8 +18,7 @@ export const LEDGER_FILE = 'mauzo-ledger.sqlite';
  * synchronous=FULL: a sale acknowledged to the cashier is on disk.
  */
 export function openLedger(dataDir: string, migrationsFolder: string): LedgerDb {
-  mkdirSync(dataDir, { recursive: true });
-  const sqlite = new Database(join(dataDir, LEDGER_FILE));
+  const sqlite = new Database(ownerOnlyFile(dataDir, LEDGER_FILE));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -28,6 +27,19 @@ export function openLedger(dataDir: string, migrationsFolder: string): LedgerDb 
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;
+}
+
+/**
+ * The store's sales, PIN hashes and KRA key are for this user's eyes only: the folder is 0700 and
+ * the ledger 0600, which SQLite gives its -wal and -shm files too (it copies the database's mode).
+ */
+export function ownerOnlyFile(dataDir: string, name: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const file = join(dataDir, name);
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+  return file;
 }
 
 /**

@@ -17,11 +17,34 @@ export const users = sqliteTable(
     name: text('name').notNull(),
     role: text('role', { enum: ['cashier', 'supervisor', 'manager', 'installer'] }).notNull(),
     pinHash: text('pin_hash').notNull(),
+    /** This user's own scrypt salt; null for a PIN hashed before salts were per user (the store's salt). */
+    pinSalt: text('pin_salt'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('users_pin_hash').on(t.pinHash)],
 );
+
+/**
+ * Wrong PINs counted per source (an address, a logged-in user) and per target (the PIN pad, the
+ * approval, one user's own PIN): kept here so that neither a login nor a restart wipes them.
+ */
+export const pinFailures = sqliteTable('pin_failures', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: text('last_failure_at').notNull(),
+  lockedUntil: text('locked_until'),
+});
+
+/** The key a till sent with sale.complete, and the sale it made: a retried request gets that sale back. */
+export const saleRequests = sqliteTable('sale_requests', {
+  clientKey: text('client_key').primaryKey(),
+  /** A hash of the request, so that the same key with a different cart is refused. */
+  requestHash: text('request_hash').notNull(),
+  saleId: integer('sale_id')
+    .notNull()
+    .references(() => sales.id),
+});
 
 /** Who did what, when: logins, manager overrides, settings changes. Append-only. */
 export const auditLog = sqliteTable('audit_log', {

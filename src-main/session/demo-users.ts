@@ -1,7 +1,7 @@
 import type { Role } from '../../src-shared/api';
 import type { LedgerDb } from '../ledger/open';
 import { countUsers, insertUser } from '../ledger/users';
-import { hashPin } from '../security/pin';
+import { saltedPin } from '../security/pin';
 
 /** Demo mode's staff, so the till can be tried at once. Their PINs are printed in the README. */
 export const DEMO_USERS: readonly { name: string; role: Role; pin: string }[] = [
@@ -9,9 +9,9 @@ export const DEMO_USERS: readonly { name: string; role: Role; pin: string }[] = 
   { name: 'Otieno', role: 'manager', pin: '9999' },
 ];
 
-export function seedDemoUsers(db: LedgerDb, pinSalt: string, at: Date): void {
+export function seedDemoUsers(db: LedgerDb, at: Date): void {
   if (countUsers(db) > 0) return;
   for (const user of DEMO_USERS) {
-    insertUser(db, { name: user.name, role: user.role, pinHash: hashPin(user.pin, pinSalt), createdAt: at.toISOString() });
+    insertUser(db, { name: user.name, role: user.role, ...saltedPin(user.pin), createdAt: at.toISOString() });
   }
 }

@@ -9,60 +9,57 @@ export interface Session {
   startedAt: Date;
 }
 
-export interface LockoutPolicy {
-  maxFailures: number;
-  lockSeconds: number;
-}
-
-export const DEFAULT_LOCKOUT: LockoutPolicy = { maxFailures: 5, lockSeconds: 60 };
+/** A till left alone this long asks for a PIN again. */
+export const DEFAULT_IDLE_SECONDS = 15 * 60;
 
 /**
- * Live sessions of this till and the wrong-PIN lockout. Sessions are kept in memory on purpose:
- * a restart logs everyone out, while carts on hold live in the ledger.
+ * Live sessions of this till. Sessions are kept in memory on purpose: a restart logs everyone out,
+ * while carts on hold live in the ledger. A session unused for the idle time is over.
  */
 export class Sessions {
   private readonly byToken = new Map<string, Session>();
-  private failures = 0;
-  private lockedUntil: Date | null = null;
+  /** When each token was last used by a person, in ms. */
+  private readonly lastUsed = new Map<string, number>();
 
   constructor(
     private readonly clock: Clock,
-    private readonly lockout: LockoutPolicy = DEFAULT_LOCKOUT,
+    private readonly idleSeconds = DEFAULT_IDLE_SECONDS,
   ) {}
 
-  /** Throws PIN_LOCKED while locked out; call before checking a PIN. */
-  assertNotLocked(): void {
-    if (!this.lockedUntil) return;
-    const secondsLeft = Math.ceil((this.lockedUntil.getTime() - this.clock.now().getTime()) / 1000);
-    if (secondsLeft > 0) {
-      throw new ApiError('PIN_LOCKED', `Too many wrong PINs; try again in ${secondsLeft} s`, {
-        params: { seconds: secondsLeft },
-      });
-    }
-    this.lockedUntil = null;
-    this.failures = 0;
-  }
-
-  recordFailure(): void {
-    this.failures += 1;
-    if (this.failures >= this.lockout.maxFailures) {
-      this.lockedUntil = new Date(this.clock.now().getTime() + this.lockout.lockSeconds * 1000);
-    }
-  }
-
   open(user: UserSummary): Session {
-    this.failures = 0;
-    const session = { token: randomBytes(32).toString('hex'), user, startedAt: this.clock.now() };
+    const now = this.clock.now();
+    const session = { token: randomBytes(32).toString('hex'), user, startedAt: now };
     this.byToken.set(session.token, session);
+    this.lastUsed.set(session.token, now.getTime());
     return session;
   }
 
+  /** The live session of a token; SESSION_EXPIRED once it has been idle too long. */
   find(token: string | null | undefined): Session | undefined {
-    return token ? this.byToken.get(token) : undefined;
+    const session = token ? this.byToken.get(token) : undefined;
+    if (!session) return undefined;
+    const idleMs = this.clock.now().getTime() - (this.lastUsed.get(session.token) ?? session.startedAt.getTime());
+    if (idleMs >= this.idleSeconds * 1000) {
+      this.close(session.token);
+      throw new ApiError('SESSION_EXPIRED', `logged out after ${Math.round(this.idleSeconds / 60)} minutes without use; enter your PIN again`, {
+        params: { minutes: Math.round(this.idleSeconds / 60) },
+      });
+    }
+    return session;
+  }
+
+  /** A person used the till: the idle time starts again. Background refreshes do not count. */
+  touch(session: Session): void {
+    this.lastUsed.set(session.token, this.clock.now().getTime());
   }
 
   close(token: string): void {
     this.byToken.delete(token);
+    this.lastUsed.delete(token);
+  }
+
+  /** Ends every session of a user, e.g. once a manager retires them or changes their role. */
+  closeUser(userId: number): void {
+    for (const [token, session] of this.byToken) if (session.user.id === userId) this.close(token);
   }
 }
-

@@ -40,7 +40,8 @@ export function refundSale(deps: SaleDeps, input: RefundRequest, cashier: UserSu
   }
   settle(input.tenders, priced.total, customer !== null);
   requireFreshMpesaCodes(deps.db, input.tenders);
-  if (!roleAllows(cashier.role, 'supervisor') && !deps.consumeApproval(input.approval, cashier)) {
+  const use = { cashierId: cashier.id, actions: ['refund' as const], amount: priced.total, saleId: original.sale.id };
+  if (!roleAllows(cashier.role, 'supervisor') && !deps.consumeApproval(input.approval, use)) {
     throw new ApiError('REFUND_NEEDS_APPROVAL', "approval: a refund needs a supervisor's approval", { field: 'approval' });
   }
   const items = itemsByCode(deps.db, taken.map(({ line }) => line.itemCode));

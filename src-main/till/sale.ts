@@ -2,13 +2,16 @@
  * sale.complete: check the cart, price and tax it, take the payment, and commit it to the ledger in
  * one transaction with its outbox row. The cashier sees it acknowledged only after the commit.
  */
-import { ApiError, roleAllows, type CompletedSale, type ParsedInputOf, type UserSummary } from '../../src-shared/api';
+import { createHash } from 'node:crypto';
+import { ApiError, MAX_SALE_TOTAL, roleAllows, type ApprovalAction, type CompletedSale, type ParsedInputOf, type UserSummary } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
 import { MEASURED_QUANTITY_UNITS } from '../../src-shared/etims/codes';
+import { formatKes } from '../../src-shared/money';
 import { priceInvoice, TaxError, type Discount, type PricedInvoice, type TaxRates } from '../../src-shared/tax';
 import { appendAudit } from '../ledger/audit';
 import type { LedgerDb } from '../ledger/open';
-import { commitSale, itemsByCode, mpesaCodeUsed, type NewLine, type SaleRow } from '../ledger/sales';
+import { recordSaleRequest, saleRequestByKey } from '../ledger/sale-requests';
+import { commitSale, itemsByCode, mpesaCodeUsed, saleWithLines, type NewLine, type SaleRow } from '../ledger/sales';
 import { saleBody, type SoldItem } from '../oscu/sale-body';
 import { recordDocumentStock } from '../stock/documents';
 import { dominantPaymentType, settle } from './tenders';
@@ -30,21 +33,37 @@ export interface SaleDeps {
   store: () => StoreIdentity;
   /** Throws when no invoice may be issued now (no device, watchdog block, clock behind). */
   assertMaySell: () => void;
-  /** Spends a supervisor's approval token granted at this cashier's till; false when it is not a live one. */
-  consumeApproval: (token: string | undefined, cashier: UserSummary) => boolean;
+  /** Spends a supervisor's approval granted at this cashier's till for this use; false when it is not a live one for it. */
+  consumeApproval: (token: string | undefined, use: ApprovalUse) => boolean;
   onCommitted: (saleId: number) => void;
 }
 
+/** What a sale or credit note asks of a supervisor's approval. */
+export interface ApprovalUse {
+  cashierId: number;
+  /** Any of these will do: a sale with both discounts and price overrides takes either. */
+  actions: readonly ApprovalAction[];
+  /** Cents taken off the sale, or paid back by the credit note. */
+  amount: number;
+  /** The sale a credit note credits; null for a sale. */
+  saleId: number | null;
+}
+
 export function completeSale(deps: SaleDeps, input: SaleRequest, cashier: UserSummary): CompletedSale {
+  const request = input.clientKey === undefined ? null : { clientKey: input.clientKey, requestHash: requestHash(input) };
+  const earlier = request && earlierAnswer(deps, request);
+  if (earlier) return earlier;
   deps.assertMaySell();
   const items = soldItems(deps.db, input);
+  requireSaneSize(input, items);
   const priced = price(input, items, deps.taxRates());
   const change = settle(input.tenders, priced.total, input.customer !== undefined);
   requireFreshMpesaCodes(deps.db, input.tenders);
   // Last, so that a sale refused for another reason does not spend the supervisor's approval.
-  requireApprovalForOverrides(deps, input, cashier);
+  requireApprovalForOverrides(deps, input, cashier, reductionOf(input, items, priced, deps.taxRates()));
   const priceOverrides = overridesOf(input, items);
-  return recordDocument(deps, { kind: 'S', cashier, customer: input.customer ?? null, priced, items, tenders: input.tenders, change, original: null, priceOverrides });
+  const doc: TillDocument = { kind: 'S', cashier, customer: input.customer ?? null, priced, items, tenders: input.tenders, change, original: null, request, priceOverrides };
+  return recordDocument(deps, doc);
 }
 
 /** Lines sold at another price than the catalogue's, and what that took off the catalogue price, for the X and Z reports. */
@@ -52,6 +71,55 @@ function overridesOf(input: SaleRequest, items: readonly { unitPrice: number }[]
   const overridden = input.lines.flatMap((line, i) => (line.priceOverride === undefined ? [] : [{ line, catalogue: items[i]!.unitPrice }]));
   const amount = overridden.reduce((sum, { line, catalogue }) => sum + Math.round(((catalogue - line.priceOverride!) * line.quantity) / 100), 0);
   return { count: overridden.length, amount };
+}
+
+/** What the cart asks for, whatever the approval or the key it came with, in a canonical form. */
+function requestHash(input: SaleRequest): string {
+  const { lines, cartDiscount, tenders, customer } = input;
+  return createHash('sha256').update(JSON.stringify({ lines, cartDiscount, tenders, customer })).digest('hex');
+}
+
+/** A request sent again under the same key gets the sale the first one made; a different cart under it is refused. */
+function earlierAnswer(deps: SaleDeps, request: { clientKey: string; requestHash: string }): CompletedSale | null {
+  const earlier = saleRequestByKey(deps.db, request.clientKey);
+  if (!earlier) return null;
+  if (earlier.requestHash !== request.requestHash) {
+    throw new ApiError('CLIENT_KEY_REUSED', 'clientKey: this key was sent with a different cart; a new cart needs a new key', { field: 'clientKey' });
+  }
+  return completedSaleOf(deps, earlier.saleId);
+}
+
+function completedSaleOf(deps: SaleDeps, saleId: number): CompletedSale {
+  const { sale, lines } = saleWithLines(deps.db, saleId)!;
+  return {
+    saleId: sale.id,
+    receiptNo: sale.receiptNo,
+    kind: sale.kind === 'S' ? 'sale' : 'creditNote',
+    tradeInvoiceNo: tradeInvoiceNumber(deps.store().tillId, sale.receiptNo),
+    committedAt: sale.committedAt,
+    lines: lines.map(({ seq, itemCode, name, quantity, unitPrice, discount, total, taxClass }) => ({ seq, itemCode, name, quantity, unitPrice, discount, total, taxClass })),
+    total: sale.total,
+    taxableTotal: sale.taxableTotal,
+    taxTotal: sale.taxTotal,
+    paid: sale.total + sale.changeGiven,
+    change: sale.changeGiven,
+    status: sale.rcptSign === null ? 'provisional' : 'signed',
+  };
+}
+
+/** No line, and no sale, above MAX_SALE_TOTAL, so that every sum stays exact. */
+function requireSaneSize(input: SaleRequest, items: readonly { unitPrice: number }[]): void {
+  let sum = 0;
+  input.lines.forEach((line, i) => {
+    sum += ((line.priceOverride ?? items[i]!.unitPrice) * line.quantity) / 100;
+    if (sum > MAX_SALE_TOTAL) {
+      const field = `lines.${i}.quantity`;
+      throw new ApiError('INVALID_INPUT', `${field}: a sale comes to at most KES 1,000,000,000; split it into several sales`, {
+        field,
+        params: { field, reason: 'a sale comes to at most KES 1,000,000,000; split it into several sales' },
+      });
+    }
+  });
 }
 
 export interface TillDocument {
@@ -65,6 +133,8 @@ export interface TillDocument {
   /** For a credit note: the sale it credits, the reason code and each line's original line. */
   original: { saleId: number; reasonCode: string; lineSeqs: readonly number[] } | null;
   priceOverrides?: { count: number; amount: number };
+  /** The till's key for the request, kept with the sale so that the same request sent again gets it back. */
+  request?: { clientKey: string; requestHash: string } | null;
 }
 
 /** Commits a priced sale or credit note with its frozen KRA body; what the cashier gets back. */
@@ -124,6 +194,7 @@ export function recordDocument(deps: SaleDeps, doc: TillDocument): CompletedSale
 function commitWithStock(deps: SaleDeps, doc: TillDocument, lines: readonly NewLine[], commit: () => SaleRow): SaleRow {
   return deps.db.transaction((tx) => {
     const row = commit();
+    if (doc.request) recordSaleRequest(tx, { ...doc.request, saleId: row.id });
     const registrar = { id: String(doc.cashier.id), name: doc.cashier.name };
     recordDocumentStock(tx, row, lines, { registrar, userId: doc.cashier.id, rates: deps.taxRates() });
     if (doc.priceOverrides?.count) {
@@ -166,12 +237,23 @@ function notYetAccepted(field: string, item: { name: string; kraError: string | 
   return new ApiError('ITEM_NOT_REGISTERED', `${field}: ${item.name} is waiting for KRA to accept it`, { field, params: { name: item.name } });
 }
 
-function requireApprovalForOverrides(deps: SaleDeps, input: SaleRequest, cashier: UserSummary): void {
-  const overrides = input.cartDiscount !== undefined || input.lines.some((l) => l.discount || l.priceOverride);
-  if (!overrides || roleAllows(cashier.role, 'supervisor')) return;
-  if (!deps.consumeApproval(input.approval, cashier)) {
-    throw new ApiError('DISCOUNT_NOT_ALLOWED', 'approval: discounts and price overrides need a supervisor\'s approval', { field: 'approval' });
+function requireApprovalForOverrides(deps: SaleDeps, input: SaleRequest, cashier: UserSummary, reduction: number): void {
+  const actions: ApprovalAction[] = [];
+  if (input.cartDiscount !== undefined || input.lines.some((l) => l.discount)) actions.push('discount');
+  if (input.lines.some((l) => l.priceOverride !== undefined)) actions.push('priceOverride');
+  if (actions.length === 0 || roleAllows(cashier.role, 'supervisor')) return;
+  if (!deps.consumeApproval(input.approval, { cashierId: cashier.id, actions, amount: reduction, saleId: null })) {
+    throw new ApiError('DISCOUNT_NOT_ALLOWED', `approval: a supervisor must approve ${actions.join(' and ')} of ${reduction} cents off this sale`, {
+      field: 'approval',
+      params: { amount: formatKes(reduction) },
+    });
   }
+}
+
+/** The cents the cart's discounts and price overrides take off its total at the catalogue's prices. */
+function reductionOf(input: SaleRequest, items: readonly { unitPrice: number; taxClass: NewLine['taxClass'] }[], priced: PricedInvoice, rates: TaxRates): number {
+  const plain = priceCart({ lines: input.lines.map(({ itemCode, quantity }) => ({ itemCode, quantity })) }, items, rates);
+  return Math.max(0, plain.total - priced.total);
 }
 
 /** A cart's lines at the catalogue's prices (or the overrides), with their discounts, per spec 4.2. */

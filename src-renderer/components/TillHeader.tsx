@@ -1,9 +1,9 @@
-import type { UserSummary } from '../../src-shared/api';
+import { roleAllows, type UserSummary } from '../../src-shared/api';
 import { useI18n } from '../i18n';
 import { ACTION_KEYS } from '../till/keys';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function TillHeader({ user, onLogout, onDay, onManager }: { user: UserSummary; onLogout: () => void; onDay: () => void; onManager: () => void }) {
+export function TillHeader({ user, onLogout, onDay, onManager, onMyPin, onStaff }: { user: UserSummary; onLogout: () => void; onDay: () => void; onManager: () => void; onMyPin: () => void; onStaff: () => void }) {
   const { t } = useI18n();
   return (
     <header className="till-header">
@@ -20,6 +20,14 @@ export function TillHeader({ user, onLogout, onDay, onManager }: { user: UserSum
           {t('till.manager')}
         </button>
       )}
+      {roleAllows(user.role, 'manager') && (
+        <button type="button" className="secondary key-button" onClick={onStaff}>
+          <kbd>{ACTION_KEYS.staff}</kbd> {t('action.staff')}
+        </button>
+      )}
+      <button type="button" className="secondary" data-testid="my-pin-button" onClick={onMyPin}>
+        {t('action.myPin')}
+      </button>
       <button type="button" className="secondary key-button" onClick={onLogout}>
         <kbd>{ACTION_KEYS.logout}</kbd> {t('till.logout')}
       </button>

@@ -3,7 +3,7 @@ import type { UserSummary } from '../../src-shared/api';
 import { formatKes } from '../../src-shared/money';
 import type { ApiClient } from '../api/client';
 import { useI18n } from '../i18n';
-import { pricesAfter, type Cart, type CartAction, type CartLine } from '../till/cart';
+import { cartReducer, pricesAfter, type Cart, type CartAction, type CartLine } from '../till/cart';
 import { readAmount, readDiscount } from '../till/entry';
 import { ApprovalField, approve, needsApproval } from './approval';
 import { Panel, Problem } from './Panel';
@@ -57,7 +57,7 @@ export function DiscountPanel({
     if (approval) {
       setBusy(true);
       try {
-        dispatch({ type: 'approve', approval: await approve(api, pin, mode === 'price' ? 'priceOverride' : 'discount') });
+        dispatch({ type: 'approve', approval: await approve(api, pin, cartReducer(cart, action)) });
       } catch (error) {
         setPin('');
         return setProblem(describeError(error));

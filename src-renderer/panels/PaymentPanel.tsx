@@ -4,7 +4,7 @@ import { formatKes } from '../../src-shared/money';
 import type { ApiClient } from '../api/client';
 import { useWindowKeys } from '../hooks';
 import { useI18n } from '../i18n';
-import { saleOf, type Cart, type CartAction, type Customer } from '../till/cart';
+import { newClientKey, saleOf, type Cart, type CartAction, type Customer } from '../till/cart';
 import { MPESA_CODE, plainAmount, readAmount, readCustomer } from '../till/entry';
 import { ACTION_KEYS, TENDER_KEYS, tenderForKey, type TenderKind } from '../till/keys';
 import { ApprovalField, approve } from './approval';
@@ -86,9 +86,11 @@ export function PaymentPanel({
     setBusy(true);
     setProblem(null);
     try {
-      const approval = needPin ? await approve(api, pin, 'discount') : cart.approval;
+      const approval = needPin ? await approve(api, pin, cart) : cart.approval;
       if (approval) dispatch({ type: 'approve', approval });
-      const sale = await api.call('sale.complete', saleOf({ ...cart, customer, approval }, list));
+      const clientKey = cart.clientKey ?? newClientKey();
+      if (!cart.clientKey) dispatch({ type: 'clientKey', clientKey });
+      const sale = await api.call('sale.complete', saleOf({ ...cart, customer, approval, clientKey }, list));
       onPaid(sale, list, customer);
     } catch (error) {
       setTenders(list);
@@ -103,7 +105,7 @@ export function PaymentPanel({
   const recover = (error: unknown, list: Tender[]) => {
     setProblem(describeError(error));
     if (!(error instanceof ApiError)) return;
-    if (error.code === 'WRONG_PIN' || error.code === 'PIN_LOCKED' || error.code === 'APPROVER_NOT_ALLOWED') return setPin('');
+    if (error.code === 'WRONG_PIN' || error.code === 'PIN_LOCKED') return setPin('');
     if (error.code === 'DISCOUNT_NOT_ALLOWED') {
       setNeedPin(true);
       return setProblem(t('pay.approvalAgain'));

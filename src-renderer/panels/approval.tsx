@@ -1,5 +1,6 @@
-import { roleAllows, type ApprovalAction, type UserSummary } from '../../src-shared/api';
+import { roleAllows, type UserSummary } from '../../src-shared/api';
 import type { ApiClient } from '../api/client';
+import { approvalFor, type Cart } from '../till/cart';
 import { useI18n } from '../i18n';
 
 /** A cashier's discounts and price changes need a supervisor's or manager's PIN at the till. */
@@ -7,8 +8,9 @@ export function needsApproval(user: UserSummary): boolean {
   return !roleAllows(user.role, 'supervisor');
 }
 
-export async function approve(api: ApiClient, pin: string, action: ApprovalAction): Promise<string> {
-  const { approval } = await api.call('session.authorize', { pin, action });
+/** A supervisor's approval of the cart as it will be sold: what it takes off, and no more. */
+export async function approve(api: ApiClient, pin: string, cart: Cart): Promise<string> {
+  const { approval } = await api.call('session.authorize', { pin, ...approvalFor(cart) });
   return approval;
 }
 

@@ -11,15 +11,18 @@ export function LoginScreen({
   api,
   onLogin,
   keptLines,
+  why,
 }: {
   api: ApiClient;
   onLogin: (token: string, user: UserSummary) => void;
   /** Lines of the open cart the last user left, for the next one to carry on with. */
   keptLines: number;
+  /** Why the last session ended, when the engine ended it (idle too long...). */
+  why: string | null;
 }) {
   const { t, describeError } = useI18n();
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(why);
   const [busy, setBusy] = useState(false);
 
   const press = (digit: string) => setPin((current) => (current.length < MAX_PIN ? current + digit : current));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
-import type { CatalogItem, CompletedSale, RecalledCart, SyncStatus, UserSummary } from '../../src-shared/api';
+import { roleAllows, type CatalogItem, type CompletedSale, type RecalledCart, type SyncStatus, type UserSummary } from '../../src-shared/api';
 import { TaxError, type PricedInvoice } from '../../src-shared/tax';
 import type { ApiClient } from '../api/client';
 import { ActionBar, type ActionButton } from '../components/ActionBar';
@@ -14,6 +14,7 @@ import { CustomerPanel } from '../panels/CustomerPanel';
 import { DiscountPanel } from '../panels/DiscountPanel';
 import { HoldPanel } from '../panels/HoldPanel';
 import { ManagerPanel } from '../panels/ManagerPanel';
+import { MyPinPanel } from '../panels/MyPinPanel';
 import { PaymentPanel, type Tender } from '../panels/PaymentPanel';
 import { QuantityPanel } from '../panels/QuantityPanel';
 import { RecallPanel } from '../panels/RecallPanel';
@@ -23,8 +24,9 @@ import { ACTION_KEYS, actionForKey, TENDER_KEYS, tenderForKey, type TenderKind, 
 import { formatLimit } from '../till/kra-status';
 import { DayScreen } from '../shift/DayScreen';
 import { ReceiptScreen, type FinishedSale } from './ReceiptScreen';
+import { StaffScreen } from './StaffScreen';
 
-type PanelName = Exclude<TillAction, 'search' | 'logout' | 'day'> | 'manager';
+type PanelName = Exclude<TillAction, 'search' | 'logout' | 'day' | 'staff'> | 'manager' | 'myPin';
 
 interface Notice {
   tone: 'error' | 'info';
@@ -68,6 +70,7 @@ export function TillScreen({
   const [panel, setPanel] = useState<PanelName | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [finished, setFinished] = useState<FinishedSale | null>(null);
+  const [staffOpen, setStaffOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
   const scans = useRef<Promise<void>>(Promise.resolve());
   const signed = useSignedSales(api);
@@ -94,7 +97,7 @@ export function TillScreen({
     if (panel === 'pay') return setNotice({ tone: 'error', text: t('pay.scanDuringPay') });
     setFinished(null);
     scans.current = scans.current.then(() => api.call('items.lookup', { code }).then(addItem, showError));
-  }, true);
+  }, !staffOpen);
 
   const refuse = (key: Parameters<typeof t>[0]) => setNotice({ tone: 'error', text: t(key) });
   const run = (action: TillAction) => {
@@ -127,11 +130,15 @@ export function TillScreen({
         return setPanel(action);
       case 'customer':
         return setPanel(action);
+      case 'staff':
+        if (!roleAllows(user.role, 'manager')) return refuse('error.FORBIDDEN');
+        setPanel(null);
+        return setStaffOpen(true);
     }
   };
 
   useWindowKeys((event) => {
-    if (event.defaultPrevented) return;
+    if (event.defaultPrevented || staffOpen) return;
     const action = actionForKey(event.key);
     if (day) {
       if (action === 'logout') run('logout');
@@ -152,8 +159,8 @@ export function TillScreen({
   });
 
   useEffect(() => {
-    if (!panel && !finished && !day) focusSearch();
-  }, [panel, finished, day]);
+    if (!panel && !finished && !day && !staffOpen) focusSearch();
+  }, [panel, finished, day, staffOpen]);
 
   useEffect(() => {
     if (!blocked) setNotice((current) => (current?.whileBlocked ? null : current));
@@ -189,9 +196,28 @@ export function TillScreen({
       : { key: ACTION_KEYS.pay, label: 'action.pay', onPress: () => run('pay'), primary: true, disabled: blocked || cart.lines.length === 0 },
   ];
 
+  const header = (
+    <TillHeader
+      user={user}
+      onLogout={() => run('logout')}
+      onDay={() => run('day')}
+      onManager={() => setPanel('manager')}
+      onMyPin={() => setPanel('myPin')}
+      onStaff={() => run('staff')}
+    />
+  );
+  if (staffOpen) {
+    return (
+      <section className="till" aria-label={t('staff.title')}>
+        {header}
+        <StaffScreen api={api} user={user} onClose={() => setStaffOpen(false)} />
+      </section>
+    );
+  }
+
   return (
     <section className="till" aria-label={t('till.title')}>
-      <TillHeader user={user} onLogout={() => run('logout')} onDay={() => run('day')} onManager={() => setPanel('manager')} />
+      {header}
       {shiftOpen === false && !day && (
         <div className="shift-banner" role="status" data-testid="no-shift-banner">
           {t('shift.needed')}
@@ -225,6 +251,16 @@ export function TillScreen({
               <DiscountPanel key={panel} mode={panel} api={api} user={user} cart={cart} line={line} dispatch={dispatch} onDone={closePanel} />
             )}
             {panel === 'customer' && <CustomerPanel cart={cart} dispatch={dispatch} onDone={closePanel} />}
+            {panel === 'myPin' && (
+              <MyPinPanel
+                api={api}
+                onClose={closePanel}
+                onChanged={() => {
+                  setNotice({ tone: 'info', text: t('myPin.done') });
+                  closePanel();
+                }}
+              />
+            )}
             {panel === 'hold' && (
               <HoldPanel
                 api={api}

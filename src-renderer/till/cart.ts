@@ -28,6 +28,8 @@ export interface Cart {
   customer?: Customer;
   /** A supervisor's approval for this cart's discounts or price overrides (session.authorize). */
   approval?: string;
+  /** The key sale.complete gets for this cart, given at its first payment: a resent request makes no second sale. */
+  clientKey?: string;
   nextId: number;
 }
 
@@ -44,6 +46,7 @@ export type CartAction =
   | { type: 'cartDiscount'; discount: Discount | undefined }
   | { type: 'customer'; customer: Customer | undefined }
   | { type: 'approve'; approval: string }
+  | { type: 'clientKey'; clientKey: string }
   | { type: 'load'; cart: OpenCart; items: readonly CatalogItem[] }
   | { type: 'clear' };
 
@@ -82,6 +85,8 @@ export function cartReducer(cart: Cart, action: CartAction): Cart {
       return action.customer ? { ...cart, customer: action.customer } : without(cart, 'customer');
     case 'approve':
       return { ...cart, approval: action.approval };
+    case 'clientKey':
+      return { ...cart, clientKey: action.clientKey };
     case 'load':
       return loadCart(action.cart, action.items);
     case 'clear':
@@ -147,7 +152,17 @@ export function toOpenCart(cart: Cart): OpenCart {
 }
 
 export function saleOf(cart: Cart, tenders: SaleInput['tenders']): SaleInput {
-  return { ...toOpenCart(cart), tenders, ...(cart.approval ? { approval: cart.approval } : {}) };
+  return {
+    ...toOpenCart(cart),
+    tenders,
+    ...(cart.approval ? { approval: cart.approval } : {}),
+    ...(cart.clientKey ? { clientKey: cart.clientKey } : {}),
+  };
+}
+
+/** A new key for a cart: 32 random hex digits. */
+export function newClientKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -166,6 +181,17 @@ export function priceCart(cart: Cart): PricedInvoice {
     DEFAULT_TAX_RATES,
     cart.cartDiscount,
   );
+}
+
+/**
+ * What a supervisor is asked to approve for this cart: its kind of change and the cents its
+ * discounts and new prices take off the catalogue's prices. The engine spends the approval only on
+ * a sale that takes no more off.
+ */
+export function approvalFor(cart: Cart): { action: 'discount' | 'priceOverride'; amount: number } {
+  const plain = { ...without(cart, 'cartDiscount'), lines: cart.lines.map((line) => without(without(line, 'discount'), 'priceOverride')) };
+  const discounted = cart.cartDiscount !== undefined || cart.lines.some((line) => line.discount);
+  return { action: discounted ? 'discount' : 'priceOverride', amount: Math.max(0, priceCart(plain).total - priceCart(cart).total) };
 }
 
 /** Whether a change to the cart still prices (no discount larger than its line or the total). */

@@ -12,9 +12,14 @@ export const ACTION_KEYS = {
   /** The shift (open, pay in and out, close with the count) and, for a supervisor or manager, the reports. */
   day: 'F11',
   logout: 'F12',
+  /** A manager's: the Staff screen. */
+  staff: 'F1',
 } as const;
 
 export type TillAction = keyof typeof ACTION_KEYS;
+
+/** On the Staff screen, the same keys act on the staff member selected. */
+export const STAFF_KEYS = { create: 'F2', resetPin: 'F3', changeRole: 'F4', toggleActive: 'F5' } as const;
 
 /** While paying, the same keys choose how the customer pays. */
 export const TENDER_KEYS = { cash: 'F2', mpesa: 'F3', card: 'F4', credit: 'F5' } as const;

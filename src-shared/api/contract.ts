@@ -56,9 +56,22 @@ export interface ClockReanchored {
 export const KRA_PIN = /^[A-Z][0-9]{9}[A-Z]$/;
 const cents = z.number().int('whole cents').nonnegative();
 
+/** The most one sale, credit note or payment may come to: KES 1,000,000,000 (a sane bound, far above any till's day). */
+export const MAX_SALE_TOTAL = 100_000_000_000;
+/** The most one unit may cost, as items.create allows: KES 100,000,000. */
+export const MAX_UNIT_PRICE = 10_000_000_000;
+/** The most of one item on one line: 100,000 units, in hundredths. */
+export const MAX_LINE_QUANTITY = 100_000_00;
+const amount = cents.max(MAX_SALE_TOTAL, 'at most KES 1,000,000,000 (100000000000 cents)');
+const lineQuantity = z
+  .number()
+  .int('hundredths of a unit')
+  .min(1)
+  .max(MAX_LINE_QUANTITY, 'at most 100,000 units on one line (10000000 hundredths)');
+
 const discount = z.union([
   z.object({ rate: z.number().int('hundredths of a percent').min(1).max(10_000) }).strict(),
-  z.object({ amount: cents.min(1) }).strict(),
+  z.object({ amount: amount.min(1) }).strict(),
 ]);
 
 const tenders = z
@@ -66,8 +79,8 @@ const tenders = z
     z
       .object({
         kind: z.enum(['cash', 'mpesa', 'card', 'credit']),
-        amount: cents.min(1),
-        reference: z.string().trim().toUpperCase().optional(),
+        amount: amount.min(1),
+        reference: z.string().trim().toUpperCase().max(20, 'at most 20 characters').optional(),
       })
       .strict(),
   )
@@ -75,7 +88,7 @@ const tenders = z
   .max(10);
 
 /** From session.authorize: a supervisor's consent, spent on one sale or credit note. */
-const approval = z.string().min(1).optional();
+const approval = z.string().min(1).max(100).optional();
 
 export const saleInput = z
   .object({
@@ -85,10 +98,10 @@ export const saleInput = z
           .object({
             itemCode: z.string().min(1).max(20),
             /** Hundredths: 150 is 1.5 kg. */
-            quantity: z.number().int('hundredths of a unit').min(1).max(100_000_00),
+            quantity: lineQuantity,
             discount: discount.optional(),
             /** A price other than the catalogue's, VAT-inclusive cents; needs a supervisor. */
-            priceOverride: cents.min(1).optional(),
+            priceOverride: cents.min(1).max(MAX_UNIT_PRICE, 'at most KES 100,000,000 (10000000000 cents)').optional(),
           })
           .strict(),
       )
@@ -105,6 +118,11 @@ export const saleInput = z
       .optional(),
     /** From session.authorize: a supervisor's consent to this sale's discounts or price overrides. */
     approval,
+    /**
+     * The till's own name for this cart, new for each cart: a request sent again with the same key
+     * (after an answer was lost) gets the sale the first one made, not a second sale.
+     */
+    clientKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a key of 16 to 64 letters, digits, - or _, new for each cart').optional(),
   })
   .strict();
 
@@ -121,8 +139,8 @@ export const refundInput = z
         z
           .object({
             /** The line of the original sale. */
-            seq: z.number().int().positive(),
-            quantity: z.number().int('hundredths of a unit').min(1),
+            seq: z.number().int().positive().max(500),
+            quantity: lineQuantity,
           })
           .strict(),
       )
@@ -234,8 +252,27 @@ export interface RecalledCart {
 export const APPROVAL_ACTIONS = ['discount', 'priceOverride', 'refund'] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
 
+export const approvalRequest = z
+  .object({
+    pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'),
+    action: z.enum(APPROVAL_ACTIONS, { error: 'the action is discount, priceOverride or refund' }),
+    /** What the supervisor agrees to: the cents taken off the sale, or the most a credit note pays back. */
+    amount,
+    /** For a refund: the sale it credits. */
+    saleId: z.number().int('a sale id is a whole number').positive().optional(),
+  })
+  .strict()
+  .superRefine((request, ctx) => {
+    if (request.action === 'refund' && request.saleId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['saleId'], message: 'a refund is approved for one sale: give its id' });
+    }
+    if (request.action !== 'refund' && request.saleId !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['saleId'], message: 'only a refund names a sale' });
+    }
+  });
+
 export interface Approval {
-  /** Pass as sale.complete's `approval`; good for one sale, until expiresAt. */
+  /** Pass as sale.complete's or sale.refund's `approval`; good for one use as approved, until expiresAt. */
   approval: string;
   approver: UserSummary;
   expiresAt: string;
@@ -499,6 +536,8 @@ const customerPin = z
 const optionalText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).optional();
 
 const saleId = z.number().int('a sale id is a whole number').positive();
+const userId = z.number().int('a user id is a whole number').positive();
+const pinInput = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
 
 export const ITEM_REGISTRATIONS = ['waiting', 'accepted', 'refused'] as const;
 
@@ -638,9 +677,7 @@ export interface StockHistory {
 export const api = {
   'system.health': method<Health>()({ input: none, access: 'public', errors: [] }),
   'session.login': method<{ token: string; user: UserSummary }>()({
-    input: z
-      .object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits') })
-      .strict(),
+    input: z.object({ pin: pinInput }).strict(),
     access: 'public',
     errors: ['WRONG_PIN', 'PIN_LOCKED'],
   }),
@@ -683,6 +720,7 @@ export const api = {
       'CLOCK_BEHIND',
       'CLOCK_AHEAD',
       'DEVICE_NOT_INITIALISED',
+      'CLIENT_KEY_REUSED',
     ],
   }),
   'sale.refund': method<CompletedSale>()({
@@ -705,11 +743,14 @@ export const api = {
   }),
   'ledger.verify': method<LedgerVerdict>()({ input: none, access: 'manager', errors: [] }),
   'session.authorize': method<Approval>()({
-    input: z
-      .object({ pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'), action: z.enum(APPROVAL_ACTIONS) })
-      .strict(),
+    input: approvalRequest,
     access: 'cashier',
-    errors: ['WRONG_PIN', 'PIN_LOCKED', 'APPROVER_NOT_ALLOWED'],
+    errors: ['WRONG_PIN', 'PIN_LOCKED'],
+  }),
+  'session.changePin': method<{ changed: true }>()({
+    input: z.object({ oldPin: pinInput, newPin: pinInput }).strict(),
+    access: 'cashier',
+    errors: ['WRONG_PIN', 'PIN_LOCKED', 'PIN_IN_USE'],
   }),
   'items.search': method<CatalogItem[]>()({
     input: z
@@ -913,11 +954,30 @@ export const api = {
       .object({
         name: z.string().trim().min(1, "the person's name").max(60, 'at most 60 characters'),
         role: z.enum(STAFF_ROLES, { error: 'the role is cashier, supervisor or manager' }),
-        pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'),
+        pin: pinInput,
       })
       .strict(),
     access: 'manager',
-    errors: ['PIN_IN_USE'],
+    errors: ['PIN_IN_USE', 'PIN_LOCKED'],
+  }),
+  /** A new PIN for someone who forgot theirs; they are logged out everywhere. */
+  'users.resetPin': method<BranchUser>()({
+    input: z.object({ userId, pin: pinInput }).strict(),
+    access: 'manager',
+    errors: ['USER_NOT_FOUND', 'PIN_IN_USE', 'PIN_LOCKED'],
+  }),
+  /** A new role, or retired (active false) and back: users are never deleted, the ledger names them. */
+  'users.update': method<BranchUser>()({
+    input: z
+      .object({
+        userId,
+        role: z.enum(STAFF_ROLES, { error: 'the role is cashier, supervisor or manager' }).optional(),
+        active: z.boolean({ error: 'active is true or false' }).optional(),
+      })
+      .strict()
+      .refine((change) => change.role !== undefined || change.active !== undefined, { message: 'give a new role or active', path: ['role'] }),
+    access: 'manager',
+    errors: ['USER_NOT_FOUND', 'LAST_MANAGER'],
   }),
   'items.list': method<ItemPage>()({
     input: z
@@ -952,6 +1012,8 @@ export const api = {
       .strict(),
     access: 'manager',
     errors: ['DEVICE_NOT_INITIALISED'],
+    // 30 MB of CSV: a character takes up to three bytes in a JSON string (a quote, a line end or non-ASCII text).
+    maxBodyBytes: 128_000_000,
   }),
   ...dayMethods,
 } as const;

@@ -7,6 +7,8 @@ export interface MethodDef<I extends z.ZodType, O> {
   access: Access;
   /** Business errors this method may return besides the transport-level ones. */
   errors: readonly ErrorCode[];
+  /** The most a request body for it may weigh on the headless host, when more than 1 MB. */
+  maxBodyBytes?: number;
   /** Phantom: carries the output type; never read at run time. */
   output?: O;
 }

@@ -19,7 +19,7 @@ describe('KRA\'s status at the till, from online to the store\'s 12-hour block a
   /** Simulated time passes for KRA, the engine and the till's screen alike. */
   const letTimePass = async (ms: number) => {
     await sim.admin.advanceClock(ms);
-    const moved = await fetch(new URL('__test/clock', host.url), { method: 'POST', body: JSON.stringify({ advanceMs: ms }) });
+    const moved = await fetch(new URL('__test/clock', host.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) });
     assert.equal(moved.status, 200);
     await page.clock.fastForward(ms);
   };
@@ -27,7 +27,8 @@ describe('KRA\'s status at the till, from online to the store\'s 12-hour block a
 
   before(async () => {
     sim = await launchSimulator();
-    host = await spawnHost(['--data', data.path, '--kra-url', sim.directBase, '--test-clock', '--offline-limit-hours', '12'], { MAUZO_TEST: '1' });
+    // The till sits logged in through the simulated days, so its session must not end after 15 idle minutes.
+    host = await spawnHost(['--data', data.path, '--kra-url', sim.directBase, '--test-clock', '--offline-limit-hours', '12', '--idle-minutes', '4320'], { MAUZO_TEST: '1' });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.clock.install();

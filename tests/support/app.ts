@@ -22,6 +22,8 @@ export function startTestApp(options: Partial<AppOptions> = {}): TestApp {
       migrationsFolder: projectPaths.migrations,
       log: () => {},
       kra: { mode: 'demo', baseUrl: UNREACHABLE_KRA },
+      // Tests move their clocks by days while holding a session; the idle timeout has tests of its own.
+      sessionIdleSeconds: 365 * 24 * 60 * 60,
       ...options,
     }),
   );

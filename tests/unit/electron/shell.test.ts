@@ -10,11 +10,15 @@ class FakeBrowserWindow {
   static created: FakeBrowserWindow[] = [];
   loaded: string | null = null;
   openHandler: (() => { action: string }) | null = null;
-  navigationGuard: ((event: { preventDefault(): void }, url: string) => void) | null = null;
+  guards = new Map<string, (event: { preventDefault(): void }, url: string) => void>();
+  permissionRequest: ((contents: unknown, permission: string, grant: (granted: boolean) => void) => void) | null = null;
+  permissionCheck: ((contents: unknown, permission: string) => boolean) | null = null;
   webContents = {
     setWindowOpenHandler: (handler: () => { action: string }) => (this.openHandler = handler),
-    on: (name: string, guard: (event: { preventDefault(): void }, url: string) => void) => {
-      if (name === 'will-navigate') this.navigationGuard = guard;
+    on: (name: string, guard: (event: { preventDefault(): void }, url: string) => void) => void this.guards.set(name, guard),
+    session: {
+      setPermissionRequestHandler: (handler: FakeBrowserWindow['permissionRequest']) => (this.permissionRequest = handler),
+      setPermissionCheckHandler: (handler: FakeBrowserWindow['permissionCheck']) => (this.permissionCheck = handler),
     },
   };
   constructor(readonly options: BrowserWindowConstructorOptions) {
@@ -50,9 +54,27 @@ describe('the Electron window', () => {
     assert.deepEqual(window.openHandler?.(), { action: 'deny' });
     let prevented = 0;
     const event = { preventDefault: () => void prevented++ };
-    window.navigationGuard?.(event, 'https://example.com/');
-    window.navigationGuard?.(event, 'file:///app/index.html');
+    window.guards.get('will-navigate')?.(event, 'https://example.com/');
+    window.guards.get('will-navigate')?.(event, 'file:///app/index.html');
     assert.equal(prevented, 1);
+  });
+
+  it('refuses every redirect off the till and every permission a page asks for', () => {
+    const window = make();
+    let prevented = 0;
+    const event = { preventDefault: () => void prevented++ };
+    const redirect = window.guards.get('will-redirect');
+    assert.ok(redirect, 'a will-redirect guard is installed');
+    redirect(event, 'https://evil.example/');
+    redirect(event, 'file:///etc/passwd');
+    redirect(event, 'file:///app/index.html');
+    assert.equal(prevented, 2);
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      window.permissionRequest?.(null, permission, (granted) => answers.push(granted));
+      answers.push(window.permissionCheck?.(null, permission) ?? true);
+    }
+    assert.deepEqual(answers, Array(10).fill(false));
   });
 });
 
