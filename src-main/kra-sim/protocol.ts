@@ -22,7 +22,7 @@ export interface SimConfig {
 
 export type SimConfigPatch = Partial<Omit<SimConfig, 'taxRates'>> & { taxRates?: Partial<Record<TaxTypeCode, number>> };
 
-export type FaultKind = 'latency' | 'reset' | 'http' | 'nonJson' | 'result999' | 'lostResponse' | 'down';
+export type FaultKind = 'latency' | 'reset' | 'http' | 'nonJson' | 'result999' | 'tryAgain' | 'lostResponse' | 'down';
 
 export interface FaultSpec {
   kind: FaultKind;

@@ -191,6 +191,13 @@ export class Simulator {
     return json(200, { responseHeader: { responseCode: 200, responseRefID, customerMessage: reply.message, debugMessage: null }, responseBody: direct });
   }
 
+  /** The gateway's own server fault (spec 13.7): an HTTP 400 envelope asking to try again, nothing processed. */
+  serverFault(): Answer {
+    const responseRefID = `SIM${String(++this.answered).padStart(10, '0')}`;
+    const customerMessage = 'Unable to process the request. Please try again later';
+    return json(400, { responseHeader: { responseCode: 400, responseRefID, customerMessage, debugMessage: customerMessage }, responseBody: null });
+  }
+
   private gatewayAuth(headers: Headers): Answer | null {
     const bearer = /^Bearer\s+(\S+)$/i.exec(header(headers, 'authorization') ?? '');
     const token = bearer ? this.state.tokens.get(bearer[1]!) : undefined;
