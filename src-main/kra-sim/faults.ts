@@ -8,7 +8,7 @@ import { ENDPOINT_NAMES } from '../../src-shared/etims/endpoints';
 import type { FaultKind, FaultSpec } from './protocol';
 import type { SimClock } from './clock';
 
-/** Fault names for the gateway's token endpoint, besides the 21 KRA endpoints. */
+/** Fault names for the gateway's token endpoint, besides the KRA endpoints. */
 export const TOKEN_ENDPOINT = 'token';
 
 const KINDS: readonly FaultKind[] = ['latency', 'reset', 'http', 'nonJson', 'result999', 'tryAgain', 'lostResponse', 'down'];
