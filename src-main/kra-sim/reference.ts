@@ -2,7 +2,7 @@
  * Device initialisation and KRA's reference data: code lists, item classes, branches, notices and
  * the PIN lookup (spec 2.1 - 2.6).
  */
-import { CODE_CLASSES, TAX_TYPES } from '../../src-shared/etims/codes';
+import { CODE_CLASSES, TAX_TYPES, type TaxTypeCode } from '../../src-shared/etims/codes';
 import { toKraDateTime } from '../../src-shared/etims/time';
 import { changedSince, listed, ok, Rejection, type Call, type Reply } from './context';
 import { ITEM_CLASSES, SEEDED_AT } from './seed';
@@ -69,7 +69,7 @@ function deviceInfo(call: Call, branch: BranchRecord, device: DeviceRecord): Rec
 
 export function selectCodeList(call: Call): Reply {
   if (!changedSince(call)(call.state.codesModifiedAt())) return listed('clsList', []);
-  const rates = call.config.taxRates;
+  const rates = { ...call.config.taxRates, ...call.config.codeListRates };
   const clsList = CODE_CLASSES.map((cls) => ({
     cdCls: cls.id,
     cdClsNm: cls.name,
@@ -78,7 +78,7 @@ export function selectCodeList(call: Call): Reply {
     userDfnNm1: cls.id === '04' ? 'Tax Rate' : null,
     userDfnNm2: null,
     userDfnNm3: null,
-    dtlList: cls.codes.map((code, i) => {
+    dtlList: cls.codes.filter((code) => cls.id !== '04' || rates[code.code as TaxTypeCode] !== null).map((code, i) => {
       const taxType = cls.id === '04' ? TAX_TYPES.find((t) => t.code === code.code) : undefined;
       return {
         cd: code.code,
@@ -86,7 +86,7 @@ export function selectCodeList(call: Call): Reply {
         cdDesc: code.description ?? code.name,
         useYn: 'Y',
         srtOrd: taxType?.sortOrder ?? i + 1,
-        userDfnCd1: taxType ? String(rates[taxType.code]) : null,
+        userDfnCd1: taxType ? String(rates[taxType.code] ?? '') : null,
         userDfnCd2: taxType?.label ?? null,
         userDfnCd3: null,
       };

@@ -81,7 +81,11 @@ interface SupplierLine {
 
 const RATES = Object.fromEntries(TAX_TYPES.map((t) => [t.code, t.ratePercent])) as Record<TaxTypeCode, number>;
 
-/** A supplier's sale as KRA lists it to the buyer, with VAT-inclusive lines (spec 4.2). */
+/**
+ * A supplier's sale as KRA's sandbox lists it to the buyer: VAT-inclusive lines (spec 4.2), except
+ * that class-B lines carry the net amount in splyAmt while prc stays gross (spec 13.4), so a buyer
+ * that copies them into insertTrnsPurchase is refused.
+ */
 function supplierSale(header: Body, lines: SupplierLine[]): Body {
   const taxable = Object.fromEntries(TAX_TYPES.map((t) => [t.code, 0])) as Record<TaxTypeCode, number>;
   const tax = { ...taxable };
@@ -92,7 +96,7 @@ function supplierSale(header: Body, lines: SupplierLine[]): Body {
     return {
       itemSeq: i + 1, itemCd: line.itemCd, itemClsCd: line.itemClsCd, itemNm: line.itemNm, bcd: null,
       pkgUnitCd: line.pkgUnitCd, pkg: line.qty / 100, qtyUnitCd: line.qtyUnitCd, qty: line.qty / 100, prc: line.price / 100,
-      splyAmt: amounts.splyAmt / 100, dcRt: 0, dcAmt: 0, taxTyCd: line.taxTyCd,
+      splyAmt: (line.taxTyCd === 'B' ? amounts.taxblAmt : amounts.splyAmt) / 100, dcRt: 0, dcAmt: 0, taxTyCd: line.taxTyCd,
       taxblAmt: amounts.taxblAmt / 100, taxAmt: amounts.taxAmt / 100, totAmt: amounts.totAmt / 100,
     };
   });

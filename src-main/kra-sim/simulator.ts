@@ -37,12 +37,17 @@ const TOKEN_LIFETIME_MS = 3600_000;
 /** Gateway answers these with HTTP 400 and the message; other codes travel inside responseBody. */
 const GATEWAY_REJECTIONS = new Set(['900', '910', '911', '912', '921']);
 
+/** KRA's sandbox gateway: taxRtE 0 in every recorded sale, and a sale with another taxRtE refused (spec 13.2). */
+const SANDBOX_RATE_OVERRIDES: Partial<SimConfig['taxRates']> = { E: 0 };
+
 function defaultConfig(profile: Profile): SimConfig {
+  const published = Object.fromEntries(TAX_TYPES.map((t) => [t.code, t.ratePercent])) as SimConfig['taxRates'];
   return {
     invoiceScope: 'branch',
     duplicateReply: profile === 'gateway' ? 'sequence' : '994',
     strict: profile === 'gateway',
-    taxRates: Object.fromEntries(TAX_TYPES.map((t) => [t.code, t.ratePercent])) as SimConfig['taxRates'],
+    taxRates: profile === 'gateway' ? { ...published, ...SANDBOX_RATE_OVERRIDES } : published,
+    codeListRates: {},
     gatewayRejectionStatus: 400,
   };
 }
@@ -79,16 +84,21 @@ export class Simulator {
   config(): SimConfig {
     const patch = (this.state.config() ?? {}) as SimConfigPatch;
     const base = defaultConfig(this.options.profile);
-    return { ...base, ...patch, taxRates: { ...base.taxRates, ...patch.taxRates } };
+    return { ...base, ...patch, taxRates: { ...base.taxRates, ...patch.taxRates }, codeListRates: { ...base.codeListRates, ...patch.codeListRates } };
   }
 
   setConfig(patch: SimConfigPatch): SimConfig {
     checkConfigPatch(patch);
     const current = (this.state.config() ?? {}) as SimConfigPatch;
-    const merged: SimConfigPatch = { ...current, ...patch, taxRates: { ...current.taxRates, ...patch.taxRates } };
+    const merged: SimConfigPatch = {
+      ...current,
+      ...patch,
+      taxRates: { ...current.taxRates, ...patch.taxRates },
+      codeListRates: { ...current.codeListRates, ...patch.codeListRates },
+    };
     this.store.transaction(() => {
       this.state.saveConfig(merged as SimConfig);
-      if (patch.taxRates) this.state.touchCodes(this.clock.now().getTime());
+      if (patch.taxRates || patch.codeListRates) this.state.touchCodes(this.clock.now().getTime());
     });
     return this.config();
   }
@@ -293,15 +303,17 @@ function checkConfigPatch(patch: SimConfigPatch): void {
     throw new ConfigError(why);
   };
   if (typeof patch !== 'object' || patch === null) fail('the configuration must be a JSON object');
-  const known = ['invoiceScope', 'duplicateReply', 'strict', 'taxRates', 'gatewayRejectionStatus'];
+  const known = ['invoiceScope', 'duplicateReply', 'strict', 'taxRates', 'codeListRates', 'gatewayRejectionStatus'];
   const unknown = Object.keys(patch).filter((k) => !known.includes(k));
   if (unknown.length > 0) fail(`unknown settings: ${unknown.join(', ')}; known: ${known.join(', ')}`);
   if (patch.invoiceScope !== undefined && !['branch', 'tin'].includes(patch.invoiceScope)) fail("invoiceScope must be 'branch' or 'tin'");
   if (patch.duplicateReply !== undefined && !['994', 'sequence', 'echo'].includes(patch.duplicateReply)) fail("duplicateReply must be '994', 'sequence' or 'echo'");
   if (patch.strict !== undefined && typeof patch.strict !== 'boolean') fail('strict must be true or false');
   if (patch.gatewayRejectionStatus !== undefined && ![400, 200].includes(patch.gatewayRejectionStatus)) fail('gatewayRejectionStatus must be 400 or 200');
-  for (const [code, rate] of Object.entries(patch.taxRates ?? {})) {
-    if (!TAX_TYPES.some((t) => t.code === code)) fail(`taxRates: ${code} is not a tax type (A to E)`);
-    if (typeof rate !== 'number' || !(rate >= 0 && rate <= 100)) fail(`taxRates.${code} must be a percent between 0 and 100`);
+  for (const setting of ['taxRates', 'codeListRates'] as const) {
+    for (const [code, rate] of Object.entries(patch[setting] ?? {})) {
+      if (!TAX_TYPES.some((t) => t.code === code)) fail(`${setting}: ${code} is not a tax type (A to E)`);
+      if (rate !== null && (typeof rate !== 'number' || !(rate >= 0 && rate <= 100))) fail(`${setting}.${code} must be a percent between 0 and 100, or null for a class the code list lacks`);
+    }
   }
 }

@@ -338,6 +338,17 @@ export interface CodeEntry {
   userDefined1: string | null;
 }
 
+/** A tax class's rate in this environment, in hundredths of a percent (1600 is 16%). */
+export interface TaxRateEntry {
+  taxClass: 'A' | 'B' | 'C' | 'D' | 'E';
+  /** What KRA's code list (cdCls 04) says; null when the list does not carry the class. */
+  kraRate: number | null;
+  /** A manager's override for this environment, or null. */
+  override: number | null;
+  /** What invoices use: the override, else KRA's rate; null: the class is not sold. */
+  rate: number | null;
+}
+
 export interface CodeListing {
   /** kra: synced from selectCodeList; builtIn: Mauzo's copy, until the first sync. */
   source: 'kra' | 'builtIn';
@@ -656,6 +667,7 @@ export const api = {
       'WATCHDOG_BLOCKED',
       'CLOCK_BEHIND',
       'DEVICE_NOT_INITIALISED',
+      'TAX_CLASS_NOT_LISTED',
     ],
   }),
   'sale.refund': method<CompletedSale>()({
@@ -715,7 +727,7 @@ export const api = {
       })
       .strict(),
     access: 'manager',
-    errors: ['ITEM_NOT_FOUND', 'ITEM_HAS_NO_STOCK', 'ADJUSTMENT_REASON_MISMATCH'],
+    errors: ['ITEM_NOT_FOUND', 'ITEM_HAS_NO_STOCK', 'ADJUSTMENT_REASON_MISMATCH', 'TAX_CLASS_NOT_LISTED'],
   }),
   'stock.moves': method<StockHistory>()({
     input: z
@@ -796,6 +808,19 @@ export const api = {
     errors: [],
   }),
   'notices.list': method<NoticeEntry[]>()({ input: none, access: 'cashier', errors: [] }),
+  'taxRates.list': method<TaxRateEntry[]>()({ input: none, access: 'cashier', errors: [] }),
+  /** Overrides KRA's rate of one class in this environment (null: back to KRA's); audited with the reason. */
+  'taxRates.override': method<TaxRateEntry[]>()({
+    input: z
+      .object({
+        taxClass: z.enum(['A', 'B', 'C', 'D', 'E'], 'a KRA tax class: A, B, C, D or E'),
+        rate: z.number().int('whole hundredths of a percent (800 is 8%)').min(0, 'at least 0').max(10_000, 'at most 10000 (100%)').nullable(),
+        reason: z.string().trim().min(1, 'say why the rate differs from KRA\'s list').max(200, 'at most 200 characters'),
+      })
+      .strict(),
+    access: 'manager',
+    errors: [],
+  }),
   'customers.lookup': method<TaxpayerLookup>()({
     input: z.object({ tin: customerPin }).strict(),
     access: 'cashier',
@@ -846,7 +871,7 @@ export const api = {
       })
       .strict(),
     access: 'manager',
-    errors: ['PURCHASE_NOT_FOUND', 'PURCHASE_DECIDED', 'ITEM_NOT_FOUND', 'ITEM_NOT_REGISTERED'],
+    errors: ['PURCHASE_NOT_FOUND', 'PURCHASE_DECIDED', 'ITEM_NOT_FOUND', 'ITEM_NOT_REGISTERED', 'TAX_CLASS_NOT_LISTED'],
   }),
   'purchases.reject': method<PurchaseSummary>()({
     input: z

@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'IMPORT_NOT_FOUND',
   'IMPORT_DECIDED',
   'PIN_IN_USE',
+  'TAX_CLASS_NOT_LISTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -139,4 +140,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   IMPORT_NOT_FOUND: 404,
   IMPORT_DECIDED: 409,
   PIN_IN_USE: 409,
+  TAX_CLASS_NOT_LISTED: 409,
 };

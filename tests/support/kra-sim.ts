@@ -80,7 +80,8 @@ export async function initDemoDevice(sim: SimulatorProcess, bhfId = '00', serial
   return { tin, bhfId, cmcKey: info.cmcKey!, sdcId: info.sdcId!, mrcNo: info.mrcNo!, dvcId: info.dvcId! };
 }
 
-const RATES = Object.fromEntries(TAX_TYPES.map((t) => [t.code, t.ratePercent])) as Record<TaxTypeCode, number>;
+/** The gateway profile's rates, as KRA's sandbox wants them (spec 13.2: E at 0); the lenient profile checks none. */
+export const SANDBOX_RATES = { ...(Object.fromEntries(TAX_TYPES.map((t) => [t.code, t.ratePercent])) as Record<TaxTypeCode, number>), E: 0 };
 
 export interface TestLine {
   itemCd: string;
@@ -96,7 +97,7 @@ export interface TestLine {
 const round2 = (value: number) => Math.round(value * 100 + Number.EPSILON * 100) / 100;
 
 /** A saveTrnsSalesOsdc body with VAT-inclusive lines (spec 4.2), as the strict profile wants it. */
-export function saleBody(invcNo: number, lines: TestLine[], extra: Record<string, unknown> = {}, rates = RATES): Record<string, unknown> {
+export function saleBody(invcNo: number, lines: TestLine[], extra: Record<string, unknown> = {}, rates = SANDBOX_RATES): Record<string, unknown> {
   const itemList = lines.map((line, i) => {
     const splyAmt = round2(line.qty * line.prc);
     const taxblAmt = round2((splyAmt * 100) / (100 + rates[line.taxTyCd]));

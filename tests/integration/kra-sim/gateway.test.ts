@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { DEMO_DEVICE_SERIALS, DEMO_TAXPAYER } from '../../../src-shared/etims/demo';
 import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-sim/launch';
-import { initDemoDevice, itemBody, kraCaller, saleBody, type Device, type Exchange, type KraCaller } from '../../support/kra-sim';
+import { initDemoDevice, itemBody, kraCaller, saleBody, SANDBOX_RATES, type Device, type Exchange, type KraCaller } from '../../support/kra-sim';
 
 const AUDIT = { regrId: 'test', regrNm: 'Test', modrId: 'test', modrNm: 'Test' };
 const basic = (credentials: string) => ({ Authorization: `Basic ${Buffer.from(credentials).toString('base64')}` });
@@ -112,13 +112,26 @@ describe('KRA simulator: the gateway profile, strict', () => {
     accepted(await gateway.call('saveTrnsSalesOsdc', saleBody(3, [service])));
   });
 
-  test('checks the rates against the environment: with E at 0 % a sale declaring 8 % is refused', async () => {
-    await sim.admin.setConfig({ taxRates: { E: 0 } });
+  test('checks the rates against the environment: the sandbox’s E is 0 %, and a sale declaring another rate is refused', async () => {
+    const codes = await gateway.call('selectCodeList', { lastReqDt: '20180101000000' });
+    const taxTypes = (codes.envelope?.data as { clsList: { cdCls: string; dtlList: { cd: string; userDfnCd1: string }[] }[] }).clsList.find((c) => c.cdCls === '04')!;
+    assert.deepEqual(taxTypes.dtlList.map((d) => [d.cd, d.userDfnCd1]), [['A', '0'], ['B', '16'], ['C', '0'], ['E', '0'], ['D', '0']]);
     accepted(await gateway.call('saveItem', itemBody('KE2BGNO0000001')));
     accepted(await gateway.call('insertStockIO', io(1, 'KE2BGNO0000001', 10)));
     const body = saleBody(1, [{ itemCd: 'KE2BGNO0000001', qty: 1, prc: 116, taxTyCd: 'B' }]);
-    assert.equal(rejection(await gateway.call('saveTrnsSalesOsdc', body)), 'Rule taxRtE failed: Tax rate mismatch. Expected: 0.00, Found: 8');
-    accepted(await gateway.call('saveTrnsSalesOsdc', { ...body, taxRtE: 0 }));
+    assert.equal(rejection(await gateway.call('saveTrnsSalesOsdc', { ...body, taxRtE: 8 })), 'Rule taxRtE failed: Tax rate mismatch. Expected: 0.00, Found: 8');
+    accepted(await gateway.call('saveTrnsSalesOsdc', body));
+  });
+
+  test('a code list without class E: KRA does not list it, and refuses a line in it', async () => {
+    await sim.admin.setConfig({ taxRates: { E: null } });
+    const codes = await gateway.call('selectCodeList', { lastReqDt: '20180101000000' });
+    const taxTypes = (codes.envelope?.data as { clsList: { cdCls: string; dtlList: { cd: string }[] }[] }).clsList.find((c) => c.cdCls === '04')!;
+    assert.deepEqual(taxTypes.dtlList.map((d) => d.cd), ['A', 'B', 'C', 'D']);
+    accepted(await gateway.call('saveItem', itemBody('KE2JYNO0000001', { taxTyCd: 'E' })));
+    accepted(await gateway.call('insertStockIO', io(1, 'KE2JYNO0000001', 10)));
+    const paraffin = saleBody(1, [{ itemCd: 'KE2JYNO0000001', qty: 1, prc: 162, taxTyCd: 'E', pkgUnitCd: 'JY' }], {}, { ...SANDBOX_RATES, E: 0 });
+    assert.equal(rejection(await gateway.call('saveTrnsSalesOsdc', paraffin)), 'Invalid taxTyCd on item: 1. Tax type E is not in the code list');
   });
 
   test('stock: the sarNo sequence, and rsdQty equal to the sum of the movements', async () => {

@@ -147,6 +147,25 @@ describe('confirming a purchase (strict profile)', () => {
     );
   });
 
+  it("rebuilds the lines from prc x qty when KRA's seeded supplier sale puts the net amount in splyAmt, and KRA accepts them", async () => {
+    await till.registerAtKra();
+    const { invoice501 } = await received();
+    const listed = JSON.parse(till.device.exchanges.find((e) => e.endpoint.endsWith('selectTrnsPurchaseSalesList'))!.response!) as {
+      data: { saleList: { spplrInvcNo: string; itemList: Record<string, number>[] }[] };
+    };
+    const declared = listed.data.saleList.find((s) => Number(s.spplrInvcNo) === 501)!.itemList[0]!;
+    assert.deepEqual([declared.prc, declared.qty, declared.splyAmt, declared.taxblAmt, declared.totAmt], [140, 50, 6034.48, 6034.48, 7000], 'the supplier declared net splyAmt');
+    await confirm501(invoice501.purchaseId);
+    await till.drain();
+    const [body] = till.sent('insertTrnsPurchase');
+    const [sugar, maize] = body!.itemList as Record<string, number>[];
+    assert.deepEqual([sugar!.splyAmt, sugar!.dcAmt, sugar!.taxblAmt, sugar!.taxAmt, sugar!.totAmt], [7000, 0, 6034.48, 965.52, 7000]);
+    assert.deepEqual([maize!.splyAmt, maize!.taxblAmt, maize!.taxAmt, maize!.totAmt], [6400, 6400, 0, 6400]);
+    assert.deepEqual([body!.taxblAmtB, body!.taxAmtB, body!.taxRtB, body!.totTaxblAmt, body!.totTaxAmt, body!.totAmt], [6034.48, 965.52, 16, 12434.48, 965.52, 13400]);
+    const [accepted] = await handlers['purchases.list']({ state: 'confirmed' }, till.ctx);
+    assert.deepEqual(accepted?.kra, { state: 'accepted', number: 1, error: null });
+  });
+
   it('puts the goods on the shelf as a purchase (stock IO 02) that KRA accepts', async () => {
     await till.registerAtKra();
     const before = stockOf(SUGAR).stock;
