@@ -7,7 +7,7 @@ import { toKraDateTime } from '../../src-shared/etims/time';
 import { changedSince, listed, ok, Rejection, type Call, type Reply } from './context';
 import { ITEM_CLASSES, SEEDED_AT } from './seed';
 import { communicationKey } from './signatures';
-import type { BranchRecord, DeviceRecord } from './state';
+import { key, type BranchRecord, type DeviceRecord } from './state';
 import { requireFields } from './validation';
 
 export function selectInitOsdcInfo(call: Call): Reply {
@@ -20,14 +20,15 @@ export function selectInitOsdcInfo(call: Call): Reply {
   const tin = String(body.tin);
   const bhfId = String(body.bhfId);
   const serial = String(body.dvcSrlNo);
-  const registered = state.serials.get(serial);
+  const registered = state.serials.get(key(tin, serial));
   const branch = state.branch(tin, bhfId);
-  if (!registered || registered.tin !== tin || (registered.bhfId !== null && registered.bhfId !== bhfId) || !branch) {
+  if (!registered || (registered.bhfId !== null && registered.bhfId !== bhfId) || !branch) {
     throw new Rejection('901');
   }
-  if (state.devices.get(serial)) throw new Rejection('902');
+  // A device is (tin, bhfId, serial): the sandbox handed one serial to several test PINs (spec 13.8).
+  if (state.devices.get(key(tin, bhfId, serial))) throw new Rejection('902');
   const number = state.next('devices');
-  const device = state.devices.put(serial, {
+  const device = state.devices.put(key(tin, bhfId, serial), {
     serial,
     tin,
     bhfId,

@@ -22,8 +22,8 @@ export const SEEDED_AT = fromKraDateTime('20240101000000')!.getTime();
 
 export function seedState(state: SimState): void {
   for (const taxpayer of [DEMO_TAXPAYER, CONFORMANCE_TAXPAYER, ...DEMO_PARTNERS, CONFORMANCE_PARTNER]) state.addTaxpayer(taxpayer, SEEDED_AT);
-  for (const serial of DEMO_DEVICE_SERIALS) state.serials.put(serial, { serial, tin: DEMO_TAXPAYER.tin, bhfId: null });
-  for (const serial of CONFORMANCE_DEVICE_SERIALS) state.serials.put(serial, { serial, tin: CONFORMANCE_TAXPAYER.tin, bhfId: null });
+  for (const serial of DEMO_DEVICE_SERIALS) state.serials.put(key(DEMO_TAXPAYER.tin, serial), { serial, tin: DEMO_TAXPAYER.tin, bhfId: null });
+  for (const serial of CONFORMANCE_DEVICE_SERIALS) state.serials.put(key(CONFORMANCE_TAXPAYER.tin, serial), { serial, tin: CONFORMANCE_TAXPAYER.tin, bhfId: null });
   state.touchCodes(SEEDED_AT);
   seedNotices(state);
   seedImports(state);

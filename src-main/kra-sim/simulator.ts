@@ -13,7 +13,7 @@ import { HANDLERS } from './handlers';
 import type { AcceptedSale, SimConfig, SimConfigPatch, SimStats } from './protocol';
 import { seedState } from './seed';
 import { accessToken } from './signatures';
-import { SimState, type Body, type SaleRecord } from './state';
+import { key, SimState, type Body, type SaleRecord } from './state';
 import { Store } from './store';
 
 export interface SimulatorOptions {
@@ -141,8 +141,6 @@ export class Simulator {
     if (!/^[A-Z]\d{9}[A-Z]$/.test(tin)) throw new ConfigError(`tin ${JSON.stringify(tin)} is not a KRA PIN (a letter, 9 digits, a letter)`);
     if (!/^\d{2}$/.test(bhfId)) throw new ConfigError(`bhfId ${JSON.stringify(bhfId)} must be two digits, such as "00"`);
     if (typeof serial !== 'string' || serial.trim() === '' || serial.length > 100) throw new ConfigError('dvcSrlNo must be 1 to 100 characters');
-    const existing = this.state.serials.get(serial);
-    if (existing && existing.tin !== tin) throw new ConfigError(`serial ${serial} is already registered to ${existing.tin}`);
     const at = this.clock.now().getTime();
     this.store.transaction(() => {
       if (!this.state.taxpayer(tin)) {
@@ -163,7 +161,8 @@ export class Simulator {
           openedOn: toKraDate(new Date(at)),
         }, at);
       }
-      this.state.serials.put(serial, { serial, tin, bhfId });
+      // Another PIN may hold the same serial: KRA's sandbox gave one serial to several test PINs (spec 13.8).
+      this.state.serials.put(key(tin, serial), { serial, tin, bhfId });
     });
   }
 

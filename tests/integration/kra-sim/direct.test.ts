@@ -60,6 +60,22 @@ describe('KRA simulator: the direct host, lenient', () => {
       assert.equal((await result('selectInitOsdcInfo', { tin: 'P000000001X', bhfId: '03', dvcSrlNo: 'ADMIN-SERIAL-1' }, open)).resultCd, '000');
       await assert.rejects(sim.admin.registerDevice('not-a-pin', '00', 'X'), /not a KRA PIN/);
     });
+
+    test('a device is (tin, bhfId, serial): one serial serves two PINs, as the sandbox handed out, each with its own key', async () => {
+      const shared = DEMO_DEVICE_SERIALS[5]!;
+      await sim.admin.registerDevice('P000000002Y', '00', shared);
+      const open = kraCaller(sim, 'direct');
+      const ours = await result('selectInitOsdcInfo', { tin: DEMO_TAXPAYER.tin, bhfId: '00', dvcSrlNo: shared }, open);
+      const theirs = await result('selectInitOsdcInfo', { tin: 'P000000002Y', bhfId: '00', dvcSrlNo: shared }, open);
+      const keyOf = (answer: typeof ours) => (answer.data as { info: { cmcKey: string } }).info.cmcKey;
+      assert.deepEqual([ours.resultCd, theirs.resultCd], ['000', '000']);
+      assert.notEqual(keyOf(ours), keyOf(theirs));
+      assert.equal((await result('selectInitOsdcInfo', { tin: 'P000000002Y', bhfId: '00', dvcSrlNo: shared }, open)).resultCd, '902');
+      const asTheirs = await result('selectNoticeList', { lastReqDt: '20180101000000' }, kraCaller(sim, 'direct', { tin: 'P000000002Y', bhfId: '00', cmcKey: keyOf(theirs) }));
+      assert.equal(asTheirs.resultCd, '000');
+      const crossed = await result('selectNoticeList', { lastReqDt: '20180101000000' }, kraCaller(sim, 'direct', { tin: 'P000000002Y', bhfId: '00', cmcKey: keyOf(ours) }));
+      assert.equal(crossed.resultCd, '901', "one PIN's key is no good for the other");
+    });
   });
 
   describe('headers and envelope', () => {

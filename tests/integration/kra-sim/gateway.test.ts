@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { DEMO_DEVICE_SERIALS, DEMO_TAXPAYER } from '../../../src-shared/etims/demo';
+import { DEMO_DEVICE_SERIALS, DEMO_PARTNERS, DEMO_TAXPAYER } from '../../../src-shared/etims/demo';
+import { parseData } from '../../../src-main/oscu/parse';
 import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-sim/launch';
 import { initDemoDevice, itemBody, kraCaller, saleBody, SANDBOX_RATES, type Device, type Exchange, type KraCaller } from '../../support/kra-sim';
 
@@ -75,9 +76,23 @@ describe('KRA simulator: the gateway profile, strict', () => {
     assert.deepEqual([empty.status, empty.envelope?.resultCd, empty.envelope?.data], [200, '001', null]);
   });
 
-  test('wants tin in the body of initialize and of some reads', async () => {
+  test('answers the buyer-PIN lookup at /customerPinInfo and the branch\'s saved customers at /selectCustomerList (spec 13.1)', async () => {
+    const pin = accepted(await gateway.call('selectCustomer', { custmTin: DEMO_PARTNERS[0]!.tin }));
+    const taxpayer = parseData('selectCustomer', pin);
+    assert.ok(taxpayer.ok && taxpayer.value.custList[0]?.taxprNm === DEMO_PARTNERS[0]!.name, JSON.stringify(pin));
+    assert.equal((await gateway.call('selectCustomerList', { lastReqDt: '20180101000000' })).envelope?.resultCd, '001');
+    accepted(await gateway.call('saveBhfCustomer', { custNo: '000000001', custTin: DEMO_PARTNERS[0]!.tin, custNm: 'Acme', telNo: '0700000009', useYn: 'Y', ...AUDIT }));
+    const saved = parseData('selectCustomerList', accepted(await gateway.call('selectCustomerList', { lastReqDt: '20180101000000' })));
+    assert.ok(saved.ok, JSON.stringify(saved));
+    assert.deepEqual(saved.value.custList.map((c) => [c.custNo, c.custTin, c.custNm, c.telNo, c.email, c.useYn, c.regrNm]), [['000000001', DEMO_PARTNERS[0]!.tin, 'Acme', '0700000009', null, 'Y', 'Test']]);
+    assert.equal(parseData('selectCustomer', saved.value).ok, false, 'a saved-customer list is not a PIN lookup');
+  });
+
+  test('wants tin and bhfId in the body of initialize and of some reads (spec 13.6)', async () => {
     assert.equal(rejection(await kraCaller(sim, 'gateway').call('selectInitOsdcInfo', { bhfId: '00', dvcSrlNo: DEMO_DEVICE_SERIALS[1] })), 'Missing Tin');
+    assert.equal(rejection(await kraCaller(sim, 'gateway').call('selectInitOsdcInfo', { tin: DEMO_TAXPAYER.tin, dvcSrlNo: DEMO_DEVICE_SERIALS[1] })), 'Missing BhfId');
     assert.equal(rejection(await gateway.call('selectTrnsPurchaseSalesList', { lastReqDt: '20180101000000' })), 'tin cannot be Null');
+    assert.equal(rejection(await gateway.call('selectStockMoveList', { lastReqDt: '20180101000000', tin: DEMO_TAXPAYER.tin })), 'bhfId cannot be Null');
     const init = await kraCaller(sim, 'gateway').call('selectInitOsdcInfo', { tin: DEMO_TAXPAYER.tin, bhfId: '00', dvcSrlNo: DEMO_DEVICE_SERIALS[1] });
     assert.match((accepted(init) as { info: { cmcKey: string } }).info.cmcKey, /^[0-9A-F]{32}$/);
   });
