@@ -102,7 +102,7 @@ export function saleBody(invcNo: number, lines: TestLine[], extra: Record<string
     const splyAmt = round2(line.qty * line.prc);
     const taxblAmt = round2((splyAmt * 100) / (100 + rates[line.taxTyCd]));
     return {
-      itemSeq: i + 1, itemCd: line.itemCd, itemClsCd: '50161509', itemNm: `Item ${line.itemCd}`, bcd: null,
+      itemSeq: i + 1, itemCd: line.itemCd, itemClsCd: '1000000000', itemNm: `Item ${line.itemCd}`, bcd: null,
       pkgUnitCd: line.pkgUnitCd ?? 'BG', pkg: Math.max(1, line.qty), qtyUnitCd: line.qtyUnitCd ?? 'NO', qty: line.qty, prc: line.prc,
       splyAmt, dcRt: 0, dcAmt: 0, taxTyCd: line.taxTyCd, taxblAmt, taxAmt: round2(splyAmt - taxblAmt), totAmt: splyAmt,
     };
@@ -131,7 +131,7 @@ export function saleBody(invcNo: number, lines: TestLine[], extra: Record<string
 export function itemBody(itemCd: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const [, , type, packaging, quantity] = /^([A-Z]{2})(\d)([A-Z0-9]{2})([A-Z0-9]{2})\d{7}$/.exec(itemCd) ?? [];
   return {
-    itemCd, itemClsCd: '50161509', itemTyCd: type ?? '2', itemNm: `Item ${itemCd}`, itemStdNm: null, orgnNatCd: 'KE',
+    itemCd, itemClsCd: '1000000000', itemTyCd: type ?? '2', itemNm: `Item ${itemCd}`, itemStdNm: null, orgnNatCd: 'KE',
     pkgUnitCd: packaging ?? 'BG', qtyUnitCd: quantity ?? 'NO', taxTyCd: 'B', btchNo: null, bcd: null, dftPrc: 100,
     isrcAplcbYn: 'N', useYn: 'Y', regrId: 'test', regrNm: 'Test', modrId: 'test', modrNm: 'Test',
     ...extra,

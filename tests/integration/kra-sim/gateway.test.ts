@@ -42,7 +42,7 @@ describe('KRA simulator: the gateway profile, strict', () => {
 
   const io = (sarNo: number, itemCd: string, qty: number) => ({
     sarNo, orgSarNo: 0, regTyCd: 'M', sarTyCd: '06', ocrnDt: '20261124', totItemCnt: 1, totTaxblAmt: 100, totTaxAmt: 16, totAmt: 116, ...AUDIT,
-    itemList: [{ itemSeq: 1, itemCd, itemClsCd: '50161509', itemNm: 'Sugar', pkgUnitCd: 'BG', pkg: qty, qtyUnitCd: 'NO', qty, prc: 116, splyAmt: 116 * qty, taxblAmt: 100, taxTyCd: 'B', taxAmt: 16, totAmt: 116 }],
+    itemList: [{ itemSeq: 1, itemCd, itemClsCd: '1000000000', itemNm: 'Sugar', pkgUnitCd: 'BG', pkg: qty, qtyUnitCd: 'NO', qty, prc: 116, splyAmt: 116 * qty, taxblAmt: 100, taxTyCd: 'B', taxAmt: 16, totAmt: 116 }],
   });
 
   test('is strict by default and answers duplicates with the sequence error', async () => {
@@ -88,6 +88,16 @@ describe('KRA simulator: the gateway profile, strict', () => {
     assert.equal(parseData('selectCustomer', saved.value).ok, false, 'a saved-customer list is not a PIN lookup');
   });
 
+  test('accepts exactly the item classes its own selectItemClsList serves, the sandbox\'s short list (spec 13.5)', async () => {
+    const served = (accepted(await gateway.call('selectItemClsList', { lastReqDt: '20180101000000' })) as { itemClsList: { itemClsCd: string }[] }).itemClsList.map((c) => c.itemClsCd);
+    assert.equal(served.length, 26);
+    assert.ok(served.includes('1000000000') && served.some((c) => c.startsWith('1010')) && served.some((c) => c.startsWith('9901')));
+    assert.equal(rejection(await gateway.call('saveItem', itemBody('KE2BGNO0000001', { itemClsCd: '50161509' }))), 'Ensure you use a valid item classification code from the Get Item Classification List endpoint');
+    for (const [i, code] of served.entries()) {
+      accepted(await gateway.call('saveItem', itemBody(`KE2BGNO${String(i + 1).padStart(7, '0')}`, { itemClsCd: code })));
+    }
+  });
+
   test('wants tin and bhfId in the body of initialize and of some reads (spec 13.6)', async () => {
     assert.equal(rejection(await kraCaller(sim, 'gateway').call('selectInitOsdcInfo', { bhfId: '00', dvcSrlNo: DEMO_DEVICE_SERIALS[1] })), 'Missing Tin');
     assert.equal(rejection(await kraCaller(sim, 'gateway').call('selectInitOsdcInfo', { tin: DEMO_TAXPAYER.tin, dvcSrlNo: DEMO_DEVICE_SERIALS[1] })), 'Missing BhfId');
@@ -104,7 +114,7 @@ describe('KRA simulator: the gateway profile, strict', () => {
     assert.equal(rejection(await gateway.call('saveItem', itemBody('KE2BGNO0000002'))), 'Invalid itemCd Sequence. Expected sequence ending with: *******0000001');
     accepted(await gateway.call('saveItem', itemBody('KE2BGNO0000001')));
     accepted(await gateway.call('saveItem', itemBody('KE2BGNO0000001', { itemNm: 'Sugar 1kg' })));
-    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000002', { itemClsCd: '81161700' })));
+    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000002', { itemClsCd: '1000000000' })));
   });
 
   test('a sale needs registered items, stock for goods, inclusive amounts to the cent', async () => {
@@ -123,7 +133,7 @@ describe('KRA simulator: the gateway profile, strict', () => {
     assert.equal(rejection(await gateway.call('saveTrnsSalesOsdc', saleBody(2, [sugar], { rcptTyCd: 'R', orgInvcNo: 1, rfdRsnCd: '06' }))), 'Missing RfdDt Date');
     accepted(await gateway.call('saveTrnsSalesOsdc', saleBody(2, [sugar], { rcptTyCd: 'R', orgInvcNo: 1, rfdRsnCd: '06', rfdDt: '20261124120000' })));
     const service = { itemCd: 'KE3OUNO0000002', qty: 1, prc: 50, taxTyCd: 'B', pkgUnitCd: 'OU' } as const;
-    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000002', { itemClsCd: '81161700' })));
+    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000002', { itemClsCd: '1000000000' })));
     accepted(await gateway.call('saveTrnsSalesOsdc', saleBody(3, [service])));
   });
 
@@ -176,7 +186,7 @@ describe('KRA simulator: the gateway profile, strict', () => {
 
   test('result codes other than validation failures travel in responseBody', async () => {
     await sim.admin.setConfig({ duplicateReply: '994' });
-    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000001', { itemClsCd: '81161700' })));
+    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000001', { itemClsCd: '1000000000' })));
     const sale = saleBody(1, [{ itemCd: 'KE3OUNO0000001', qty: 1, prc: 50, taxTyCd: 'B', pkgUnitCd: 'OU' }]);
     accepted(await gateway.call('saveTrnsSalesOsdc', sale));
     const duplicate = await gateway.call('saveTrnsSalesOsdc', sale);
