@@ -176,7 +176,7 @@ export const en = {
   'error.IMPORT_NOT_FOUND': 'No customs declaration line {taskCode}, line {itemSeq}, here. Fetch imports from KRA again.',
   'error.IMPORT_DECIDED': 'Customs declaration {taskCode}, line {itemSeq}, has already been approved or cancelled.',
   'error.PIN_IN_USE': 'Someone else already has that PIN. Choose a different PIN.',
-  'error.TAX_CLASS_NOT_LISTED': '{name} is in tax class {taxClass}, which KRA\'s code list for this till does not carry, so it cannot be sold. Refresh KRA\'s lists, or a manager sets the rate of class {taxClass} in the tax settings.',
+  'error.TAX_CLASS_NOT_LISTED': '{name} is in tax class {taxClass}, which KRA\'s code list for this till does not carry, so it cannot be sold. Refresh KRA\'s lists, or ask a manager to set the rate of class {taxClass} for this till.',
   'masterData.progress': 'Updating {list} from KRA: {done} of {total}',
   'masterData.failed': 'KRA list {list} could not be updated: {reason}',
   'customers.unsent': 'Customer saved on this till, but KRA could not be reached: it must be sent to KRA again.',

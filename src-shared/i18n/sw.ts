@@ -178,7 +178,7 @@ export const sw: Record<MessageKey, string> = {
   'error.IMPORT_NOT_FOUND': 'Hakuna mstari wa tamko la forodha {taskCode}, mstari {itemSeq}, hapa. Leta bidhaa za nje kutoka KRA tena.',
   'error.IMPORT_DECIDED': 'Tamko la forodha {taskCode}, mstari {itemSeq}, limeshaidhinishwa au kufutwa.',
   'error.PIN_IN_USE': 'Mtu mwingine tayari ana PIN hiyo. Chagua PIN nyingine.',
-  'error.TAX_CLASS_NOT_LISTED': '{name} iko katika kundi la kodi {taxClass}, ambalo orodha ya misimbo ya KRA ya kaunta hii haina, kwa hiyo haiwezi kuuzwa. Sasisha orodha za KRA, au meneja aweke kiwango cha kundi {taxClass} kwenye mipangilio ya kodi.',
+  'error.TAX_CLASS_NOT_LISTED': '{name} iko katika kundi la kodi {taxClass}, ambalo orodha ya misimbo ya KRA ya kaunta hii haina, kwa hiyo haiwezi kuuzwa. Sasisha orodha za KRA, au mwombe meneja aweke kiwango cha kundi {taxClass} kwa kaunta hii.',
   'masterData.progress': 'Inasasisha {list} kutoka KRA: {done} kati ya {total}',
   'masterData.failed': 'Orodha ya KRA {list} haikuweza kusasishwa: {reason}',
   'customers.unsent': 'Mteja amehifadhiwa kwenye kaunta hii, lakini KRA haikupatikana: lazima atumwe KRA tena.',
