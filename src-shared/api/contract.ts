@@ -897,7 +897,7 @@ export const api = {
       })
       .strict(),
     access: 'manager',
-    errors: ['IMPORT_NOT_FOUND', 'IMPORT_DECIDED', 'ITEM_NOT_FOUND', 'ITEM_NOT_REGISTERED'],
+    errors: ['IMPORT_NOT_FOUND', 'IMPORT_DECIDED', 'ITEM_NOT_FOUND', 'ITEM_NOT_REGISTERED', 'TAX_CLASS_NOT_LISTED'],
   }),
   'users.list': method<BranchUser[]>()({ input: none, access: 'manager', errors: [] }),
   'users.create': method<BranchUser>()({

@@ -6,6 +6,7 @@ import { moveWatermark } from '../../../src-main/ledger/master-data';
 import { auditLog, items, purchases, stockMoves } from '../../../src-main/ledger/schema';
 import { purchaseHandlers } from '../../../src-main/purchases/purchases';
 import { DEMO_SUPPLIER } from '../../../src-shared/etims/demo';
+import { DEFAULT_TAX_RATES } from '../../../src-shared/tax';
 import { openTill, type Till } from './harness';
 
 const MAIZE = 'KE2BGNO0000001';
@@ -228,6 +229,17 @@ describe('what a manager may not confirm', () => {
     till.ledger.db.update(items).set({ registered: false }).where(eq(items.code, MAIZE)).run();
     await assert.rejects(async () => confirm501(invoice501.purchaseId), { code: 'ITEM_NOT_REGISTERED', field: 'lines.1.itemCode' });
     noTrace(invoice501.purchaseId);
+  });
+
+  it('refuses a supplier line in a class this environment has no rate for, naming the line, and writes nothing', async () => {
+    const { invoice502 } = await received();
+    const { E: _dropped, ...withoutE } = DEFAULT_TAX_RATES;
+    const noE = purchaseHandlers({ ...till.deps, taxRates: () => withoutE });
+    await assert.rejects(async () => noE['purchases.confirm']({ purchaseId: invoice502.purchaseId, lines: [{ itemSeq: 1, itemCode: OIL }, { itemSeq: 2, itemCode: PARAFFIN }, { itemSeq: 3, itemCode: MILK }] }, till.ctx), {
+      code: 'TAX_CLASS_NOT_LISTED',
+      field: 'lines.1.itemSeq',
+    });
+    noTrace(invoice502.purchaseId);
   });
 
   it('refuses a purchase that does not exist', async () => {
