@@ -4,7 +4,6 @@
  */
 import { ApiError, type KraMode, type ReportStore } from '../src-shared/api';
 import { systemClock, type Clock } from '../src-shared/clock';
-import { DEFAULT_TAX_RATES } from '../src-shared/tax';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { AppEvents } from './api/events';
 import { sessionOf, type AllHandlers } from './api/handlers';
@@ -13,11 +12,13 @@ import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './catalog/customers';
 import { itemImportHandlers } from './catalog/item-import';
 import { itemHandlers, itemJobEffects } from './catalog/items';
-import { masterDataHandlers, MasterDataSync, taxRatesFromLedger } from './catalog/master-data';
+import { masterDataHandlers, MasterDataSync } from './catalog/master-data';
+import { environmentTaxRates, taxRateHandlers } from './catalog/tax-rates';
 import { intervalTicker, MasterDataSchedule } from './catalog/master-data-schedule';
 import { catalogIndexOf } from './catalog/search';
 import type { JobEndpoint } from './ledger/kra-jobs';
 import { deviceFor, type DeviceRow } from './ledger/devices';
+import { codesOf } from './ledger/master-data';
 import { KraExchangeLog } from './ledger/kra-exchanges';
 import { openLedger, type LedgerDb } from './ledger/open';
 import { unsignedSummary } from './ledger/outbox';
@@ -145,12 +146,13 @@ export function createApp(options: AppOptions): App {
     ...itemHandlers({ db, clock, tin: () => deviceFor(db, mode)?.tin ?? null, onQueued: () => jobs?.wake() }),
     ...itemImportHandlers({ db, clock, tin: () => deviceFor(db, mode)?.tin ?? null, onQueued: () => jobs?.wake() }),
     ...masterDataHandlers({ db, link: kraDevice, sync: masterData }),
+    ...taxRateHandlers({ db, clock, environment: mode }),
     ...customerHandlers({ db, clock, client: () => link?.client ?? null }),
     ...holdHandlers({ db, clock, index: catalog }),
-    ...purchaseHandlers({ db, clock, link: kraDevice, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
-    ...importHandlers({ db, clock, link: kraDevice, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
+    ...purchaseHandlers({ db, clock, link: kraDevice, taxRates: () => environmentTaxRates(db, mode), onQueued: () => jobs?.wake() }),
+    ...importHandlers({ db, clock, link: kraDevice, taxRates: () => environmentTaxRates(db, mode), onQueued: () => jobs?.wake() }),
     ...userHandlers({ db, clock, pins, sessions, onQueued: () => jobs?.wake() }),
-    ...stockHandlers({ db, clock, taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES, onQueued: () => jobs?.wake() }),
+    ...stockHandlers({ db, clock, taxRates: () => environmentTaxRates(db, mode), onQueued: () => jobs?.wake() }),
     ...approvalHandlers({ db, clock, pins, approvals }),
     ...printHandlers(printDeps, printing),
     ...shiftHandlers({ db, clock, tillId }),
@@ -158,7 +160,7 @@ export function createApp(options: AppOptions): App {
     ...tillHandlers({
       db,
       clock,
-      taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES,
+      taxRates: () => environmentTaxRates(db, mode),
       store: () => storeIdentity(db, link?.device ?? null),
       assertMaySell: () => {
         if (!link) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
@@ -175,9 +177,11 @@ export function createApp(options: AppOptions): App {
 
   const exchanges = new KraExchangeLog(db);
   const ready = connectKra({ db, exchanges, clock, mode, settings: options.kra, dataDir: options.dataDir, onKraTime: (at) => contact.heardKraTime(at) })
-    .then((connected) => {
+    .then(async (connected) => {
       link = connected;
-      if (mode === 'demo') stockDemoShelf(db, clock.now(), taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES);
+      // Tax rates come only from KRA's code list: a till that has never read it reads it before its first sale.
+      if (codesOf(db, '04').length === 0) await masterData.sync(['codes']);
+      if (mode === 'demo') stockDemoShelf(db, clock.now(), environmentTaxRates(db, mode));
       worker = new SyncWorker({
         db,
         clock,

@@ -8,11 +8,17 @@ export type TaxClass = 'A' | 'B' | 'C' | 'D' | 'E';
 
 export const TAX_CLASSES: readonly TaxClass[] = ['A', 'B', 'C', 'D', 'E'];
 
-/** Rates in hundredths of a percent: 1600 is 16%. */
-export type TaxRates = Record<TaxClass, number>;
+/**
+ * Rates in hundredths of a percent (1600 is 16%), as the environment's code list (cdCls 04) gives
+ * them: a class the list does not carry has no rate, and nothing is sold in it (spec 13.2).
+ */
+export type TaxRates = Partial<Record<TaxClass, number>>;
 
-/** Used only until KRA's code list (cdCls 04) has been read; KRA's environments disagree on E. */
-export const DEFAULT_TAX_RATES: Readonly<TaxRates> = { A: 0, B: 1600, C: 0, D: 0, E: 800 };
+/**
+ * The rates of KRA's published tables, for the till's running total only (which does not depend on
+ * the rates): every invoice takes its rates from the environment's code list.
+ */
+export const DEFAULT_TAX_RATES: Readonly<Record<TaxClass, number>> = { A: 0, B: 1600, C: 0, D: 0, E: 800 };
 
 const FULL_RATE = 10_000;
 
@@ -54,7 +60,7 @@ function parsePercent(text: string): number | undefined {
   return isRate(rate) ? rate : undefined;
 }
 
-/** Reads the rates of classes A..E from the details of code class 04 (rate in `userDfnCd1`). */
+/** Reads the rates of classes A..E from the details of code class 04 (rate in `userDfnCd1`); a class it lacks has none. */
 export function ratesFromCodeList(details: readonly { cd: string; userDfnCd1: string | null }[]): TaxRates {
   const found: Partial<TaxRates> = {};
   for (const detail of details) {
@@ -71,15 +77,7 @@ export function ratesFromCodeList(details: readonly { cd: string; userDfnCd1: st
     }
     found[taxClass] = rate;
   }
-  const rates = {} as TaxRates;
-  for (const taxClass of TAX_CLASSES) {
-    const rate = found[taxClass];
-    if (rate === undefined) {
-      throw new TaxError('UNKNOWN_RATE', `codeList.${taxClass}`, `KRA's code list has no rate for class ${taxClass}; refresh the code list`);
-    }
-    rates[taxClass] = rate;
-  }
-  return rates;
+  return found;
 }
 
 /** A rate in hundredths of a percent (1..10000), or an amount in cents. */
@@ -119,6 +117,7 @@ export interface PricedLine {
 }
 
 export interface ClassTotals {
+  /** 0 for a class the environment's code list does not carry (it has no lines). */
   rate: number;
   taxable: Cents;
   tax: Cents;
@@ -145,16 +144,19 @@ function checkLine(line: LineInput, index: number, rates: TaxRates): number {
   if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0) {
     throw new TaxError('INVALID_PRICE', `${field}.unitPrice`, `unit price ${line.unitPrice} is not a whole, non-negative number of cents`);
   }
-  const rate: unknown = isTaxClass(line.taxClass) ? rates[line.taxClass] : undefined;
-  if (!isRate(rate)) {
-    throw new TaxError('UNKNOWN_RATE', `${field}.taxClass`, `class ${String(line.taxClass)} has no tax rate; use A..E with rates from KRA's code list`);
+  if (!isTaxClass(line.taxClass)) {
+    throw new TaxError('UNKNOWN_RATE', `${field}.taxClass`, `class ${String(line.taxClass)} is not a KRA tax class (A..E)`);
+  }
+  const rate = rates[line.taxClass];
+  if (rate === undefined) {
+    throw new TaxError('UNKNOWN_RATE', `${field}.taxClass`, `class ${line.taxClass} is not in KRA's code list for this environment, so it has no rate`);
   }
   return rate;
 }
 
 function checkRates(rates: TaxRates): void {
   for (const taxClass of TAX_CLASSES) {
-    if (!isRate(rates[taxClass])) {
+    if (rates[taxClass] !== undefined && !isRate(rates[taxClass])) {
       throw new TaxError('UNKNOWN_RATE', `rates.${taxClass}`, `the rate ${String(rates[taxClass])} of class ${taxClass} is not in hundredths of a percent (0..10000)`);
     }
   }
@@ -246,7 +248,8 @@ export function priceInvoice(lines: readonly LineInput[], rates: TaxRates, cartD
   for (const taxClass of TAX_CLASSES) {
     const ofClass = priced.filter((line) => line.taxClass === taxClass);
     byClass[taxClass] = {
-      rate: rates[taxClass],
+      // A class the code list lacks carries no line, and is declared at 0.
+      rate: rates[taxClass] ?? 0,
       taxable: sum(ofClass, (l) => l.taxable),
       tax: sum(ofClass, (l) => l.tax),
       total: sum(ofClass, (l) => l.total),

@@ -11,20 +11,22 @@ type DemoItem = Pick<ItemRow, 'code' | 'classCode' | 'name' | 'barcode' | 'packa
 /**
  * A small duka's shelf for demo mode and tests, with KRA item codes (country, type, packaging unit,
  * quantity unit, sequence: spec 3.9) and a mix of all five tax classes. Prices include VAT, in cents.
+ * Item classes are codes KRA's sandbox serves (spec 13.5): its short list has only the root, live
+ * animals and zero-rated supplies, so a duka's goods go under the root.
  */
 export const DEMO_CATALOGUE: readonly DemoItem[] = [
-  { code: 'KE2BGNO0000001', classCode: '50221200', name: 'Maize flour 2kg', barcode: '6161100110017', packagingUnit: 'BG', quantityUnit: 'NO', taxClass: 'C', unitPrice: 18500 },
-  { code: 'KE2BGNO0000002', classCode: '50161509', name: 'Sugar 1kg', barcode: '6161100110024', packagingUnit: 'BG', quantityUnit: 'NO', taxClass: 'B', unitPrice: 16500 },
-  { code: 'KE2BQNO0000003', classCode: '50131700', name: 'Fresh milk 500ml', barcode: '6161100110031', packagingUnit: 'BQ', quantityUnit: 'NO', taxClass: 'A', unitPrice: 6500 },
-  { code: 'KE2BQNO0000004', classCode: '50151513', name: 'Cooking oil 1L', barcode: '6161100110048', packagingUnit: 'BQ', quantityUnit: 'NO', taxClass: 'B', unitPrice: 34900 },
-  { code: 'KE2BQNO0000005', classCode: '50202306', name: 'Soda 500ml', barcode: '6161100110055', packagingUnit: 'BQ', quantityUnit: 'NO', taxClass: 'B', unitPrice: 8000 },
-  { code: 'KE2BRNO0000006', classCode: '53131608', name: 'Bar soap 800g', barcode: '6161100110062', packagingUnit: 'BR', quantityUnit: 'NO', taxClass: 'B', unitPrice: 24000 },
-  { code: 'KE2BGKG0000007', classCode: '50221101', name: 'Rice (per kg)', barcode: '6161100110079', packagingUnit: 'BG', quantityUnit: 'KG', taxClass: 'B', unitPrice: 19999 },
-  { code: 'KE2BKKG0000008', classCode: '50405800', name: 'Tomatoes (per kg)', barcode: '6161100110086', packagingUnit: 'BK', quantityUnit: 'KG', taxClass: 'A', unitPrice: 12000 },
-  { code: 'KE2JYNO0000009', classCode: '15101506', name: 'Paraffin 1L', barcode: '6161100110093', packagingUnit: 'JY', quantityUnit: 'NO', taxClass: 'E', unitPrice: 16200 },
-  { code: 'KE2CTNO0000010', classCode: '50192100', name: 'Bread 400g', barcode: '6161100110109', packagingUnit: 'CT', quantityUnit: 'NO', taxClass: 'B', unitPrice: 6500 },
-  { code: 'KE2CTNO0000011', classCode: '14111704', name: 'Exercise book 96pg', barcode: '6161100110116', packagingUnit: 'CT', quantityUnit: 'NO', taxClass: 'D', unitPrice: 5000 },
-  { code: 'KE3OUNO0000012', classCode: '81161700', name: 'Phone charging', barcode: null, packagingUnit: 'OU', quantityUnit: 'NO', taxClass: 'B', unitPrice: 3000 },
+  { code: 'KE2BGNO0000001', classCode: '9901100000', name: 'Maize flour 2kg', barcode: '6161100110017', packagingUnit: 'BG', quantityUnit: 'NO', taxClass: 'C', unitPrice: 18500 },
+  { code: 'KE2BGNO0000002', classCode: '1000000000', name: 'Sugar 1kg', barcode: '6161100110024', packagingUnit: 'BG', quantityUnit: 'NO', taxClass: 'B', unitPrice: 16500 },
+  { code: 'KE2BQNO0000003', classCode: '1000000000', name: 'Fresh milk 500ml', barcode: '6161100110031', packagingUnit: 'BQ', quantityUnit: 'NO', taxClass: 'A', unitPrice: 6500 },
+  { code: 'KE2BQNO0000004', classCode: '1000000000', name: 'Cooking oil 1L', barcode: '6161100110048', packagingUnit: 'BQ', quantityUnit: 'NO', taxClass: 'B', unitPrice: 34900 },
+  { code: 'KE2BQNO0000005', classCode: '1000000000', name: 'Soda 500ml', barcode: '6161100110055', packagingUnit: 'BQ', quantityUnit: 'NO', taxClass: 'B', unitPrice: 8000 },
+  { code: 'KE2BRNO0000006', classCode: '1000000000', name: 'Bar soap 800g', barcode: '6161100110062', packagingUnit: 'BR', quantityUnit: 'NO', taxClass: 'B', unitPrice: 24000 },
+  { code: 'KE2BGKG0000007', classCode: '1000000000', name: 'Rice (per kg)', barcode: '6161100110079', packagingUnit: 'BG', quantityUnit: 'KG', taxClass: 'B', unitPrice: 19999 },
+  { code: 'KE2BKKG0000008', classCode: '1000000000', name: 'Tomatoes (per kg)', barcode: '6161100110086', packagingUnit: 'BK', quantityUnit: 'KG', taxClass: 'A', unitPrice: 12000 },
+  { code: 'KE2JYNO0000009', classCode: '1000000000', name: 'Paraffin 1L', barcode: '6161100110093', packagingUnit: 'JY', quantityUnit: 'NO', taxClass: 'E', unitPrice: 16200 },
+  { code: 'KE2CTNO0000010', classCode: '1000000000', name: 'Bread 400g', barcode: '6161100110109', packagingUnit: 'CT', quantityUnit: 'NO', taxClass: 'B', unitPrice: 6500 },
+  { code: 'KE2CTNO0000011', classCode: '1000000000', name: 'Exercise book 96pg', barcode: '6161100110116', packagingUnit: 'CT', quantityUnit: 'NO', taxClass: 'D', unitPrice: 5000 },
+  { code: 'KE3OUNO0000012', classCode: '1000000000', name: 'Phone charging', barcode: null, packagingUnit: 'OU', quantityUnit: 'NO', taxClass: 'B', unitPrice: 3000 },
 ];
 
 export function seedDemoCatalogue(db: LedgerDb): void {

@@ -125,9 +125,9 @@ function pulled<T>(result: OscuResult<unknown>, records: readonly T[], store: (r
   return { result, total: records.length, store: (from, to) => store(records.slice(from, to)) };
 }
 
-/** The tax rates of the synced code list (class 04); null before the first pull or when unreadable. */
+/** The tax rates of the synced code list (class 04, codes in use); null before the first pull or when unreadable. */
 export function taxRatesFromLedger(db: LedgerDb): TaxRates | null {
-  const taxTypes = codesOf(db, '04');
+  const taxTypes = codesOf(db, '04').filter((c) => c.inUse);
   if (taxTypes.length === 0) return null;
   try {
     return ratesFromCodeList(taxTypes.map((c) => ({ cd: c.code, userDfnCd1: c.userDefined1 })));

@@ -21,8 +21,16 @@ export interface AcceptedSale {
   total: number;
 }
 
+/** The device the replay talks to KRA as, for bodies that repeat it (spec 13.6). */
+export interface Identity {
+  tin: string;
+  bhfId: string;
+  cmcKey: string;
+}
+
 /** What the replay has done so far, as a client would remember it. */
 export interface ReplayState {
+  device: Identity | null;
   lastSale: number;
   lastPurchase: number;
   lastSar: number;
@@ -34,7 +42,7 @@ export interface ReplayState {
 }
 
 export function freshState(): ReplayState {
-  return { lastSale: 0, lastPurchase: 0, lastSar: 0, itemSequence: 0, items: [], sales: [], lastMovedItem: null, serial: 0 };
+  return { device: null, lastSale: 0, lastPurchase: 0, lastSar: 0, itemSequence: 0, items: [], sales: [], lastMovedItem: null, serial: 0 };
 }
 
 export class FillError extends Error {
@@ -98,6 +106,11 @@ function topLevel(endpoint: EndpointName, field: string, body: Body, state: Repl
       return originalOf(body, state);
     case 'itemCd':
       return itemCodeFor(endpoint, body, state);
+    case 'tin':
+    case 'bhfId':
+    case 'cmcKey':
+      if (!state.device) throw new FillError(`${field}: no device has been initialised yet`);
+      return state.device[field];
   }
   return body[field];
 }

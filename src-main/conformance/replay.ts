@@ -1,12 +1,13 @@
 /**
  * Phase one of a conformance run: every recorded request of a folder is replayed against a fresh
  * simulator in the lenient (direct host) profile, as the conformance company's device, and each must
- * be accepted (000, or 001 for an empty read).
+ * be accepted (000, or 001 for an empty read). Whatever goes wrong with one file is that file's
+ * failure: the run goes on.
  */
 import { CONFORMANCE_DEVICE_SERIALS, CONFORMANCE_TAXPAYER } from '../../src-shared/etims/demo';
 import { ENDPOINTS } from '../../src-shared/etims/endpoints';
 import { launchSimulator, type SimulatorProcess } from '../kra-sim/launch';
-import { fill, FillError, freshState, PLACEHOLDER, sequenceOf, type ReplayState } from './fill';
+import { fill, FillError, freshState, PLACEHOLDER, sequenceOf, type Identity, type ReplayState } from './fill';
 import { readRequests, type Body, type RecordedRequest } from './requests';
 
 export interface FileResult {
@@ -14,16 +15,12 @@ export interface FileResult {
   file: string;
   ok: boolean;
   reason: string | null;
+  /** The spec rule the recorded payload breaks, when it is a listed exception (exceptions.ts). */
+  exception?: string;
 }
 
 /** Odoo's recorded payloads are dated 2024-04-15 (Nairobi); the simulator's clock is set to match. */
 const RECORDED_AT = new Date('2024-04-15T00:00:00Z');
-
-interface Device {
-  tin: string;
-  bhfId: string;
-  cmcKey: string;
-}
 
 export async function replayRequests(folder: string): Promise<FileResult[]> {
   const { requests, unreadable } = readRequests(folder);
@@ -31,13 +28,17 @@ export async function replayRequests(folder: string): Promise<FileResult[]> {
   const sim = await launchSimulator({ profile: 'direct', seed: 'conformance' });
   try {
     await sim.admin.setClock(RECORDED_AT);
-    const device = await initialise(sim);
     const state = freshState();
+    try {
+      state.device = await initialise(sim);
+    } catch (error) {
+      return [...results, ...requests.map((request) => failed(request, error))];
+    }
     for (const stage of [...new Set(requests.map((r) => r.stage))]) {
       const pending = requests.filter((r) => r.stage === stage);
       while (pending.length > 0) {
         const [request] = pending.splice(nextOf(pending, state), 1);
-        results.push(await replay(sim, device, request!, state));
+        results.push(await replay(sim, request!, state).catch((error: unknown) => failed(request!, error)));
       }
     }
   } finally {
@@ -57,7 +58,11 @@ function nextOf(pending: RecordedRequest[], state: ReplayState): number {
   return free >= 0 ? free : 0;
 }
 
-async function initialise(sim: SimulatorProcess): Promise<Device> {
+function failed(request: RecordedRequest, error: unknown): FileResult {
+  return { file: request.file, ok: false, reason: `${request.endpoint}: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+async function initialise(sim: SimulatorProcess): Promise<Identity> {
   const tin = CONFORMANCE_TAXPAYER.tin;
   const bhfId = '00';
   const answer = await post(sim, 'selectInitOsdcInfo', { tin, bhfId, dvcSrlNo: CONFORMANCE_DEVICE_SERIALS[0] }, {});
@@ -66,7 +71,7 @@ async function initialise(sim: SimulatorProcess): Promise<Device> {
   return { tin, bhfId, cmcKey: info.cmcKey };
 }
 
-async function replay(sim: SimulatorProcess, device: Device, request: RecordedRequest, state: ReplayState): Promise<FileResult> {
+async function replay(sim: SimulatorProcess, request: RecordedRequest, state: ReplayState): Promise<FileResult> {
   const result = (ok: boolean, reason: string | null): FileResult => ({ file: request.file, ok, reason });
   let body: Body;
   try {
@@ -76,13 +81,9 @@ async function replay(sim: SimulatorProcess, device: Device, request: RecordedRe
     throw error;
   }
   if (request.endpoint === 'selectInitOsdcInfo') await sim.admin.registerDevice(String(body.tin), String(body.bhfId), String(body.dvcSrlNo));
+  const device = state.device!;
   const headers: Record<string, string> = request.endpoint === 'selectInitOsdcInfo' ? {} : { tin: device.tin, bhfId: device.bhfId, cmcKey: device.cmcKey };
-  let answer: Envelope;
-  try {
-    answer = await post(sim, request.endpoint, body, headers);
-  } catch (error) {
-    return result(false, `${request.endpoint}: ${(error as Error).message}`);
-  }
+  const answer = await post(sim, request.endpoint, body, headers);
   const isRead = ENDPOINTS[request.endpoint].kind === 'read' || ENDPOINTS[request.endpoint].kind === 'bulkRead';
   if (answer.resultCd !== '000' && !(isRead && answer.resultCd === '001')) {
     return result(false, `${request.endpoint} answered ${answer.resultCd} ${answer.resultMsg}`);

@@ -76,6 +76,7 @@ const STAGES: Record<EndpointName, number> = {
   selectBhfList: 1,
   selectNoticeList: 1,
   selectCustomer: 1,
+  selectCustomerList: 2,
   saveBhfCustomer: 2,
   saveBhfUser: 2,
   saveBhfInsurance: 2,

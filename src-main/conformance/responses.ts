@@ -2,13 +2,14 @@
  * Conformance phase: every response recorded by another implementation (the JSON files in each
  * `mocked_responses` folder) must be read by Mauzo's client as the endpoint its INDEX.md names.
  * A file passes when its envelope is read and, for 000, its data parses; a recorded 001 or 9xx
- * passes as the empty answer or rejection it is.
+ * passes as the empty answer or rejection it is. A file INDEX.md calls a "gateway HTTP 400" envelope
+ * is read as the gateway's HTTP 400 answer (spec 13.7). INDEX.md may be above the folder given.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { ENDPOINT_NAMES, ENDPOINTS, type EndpointName } from '../../src-shared/etims/endpoints';
 import { settle, type OscuResult } from '../oscu/client';
-import { readDirect } from '../oscu/transport';
+import { readDirect, readGateway } from '../oscu/transport';
 import type { FileResult } from './replay';
 
 /** The client could not read the answer at all; any other result is a reading of it. */
@@ -23,18 +24,25 @@ export async function parseRecordedResponses(folder: string): Promise<FileResult
   const indexes = new Map<string, Promise<Map<string, string>>>();
   const checks: FileResult[] = [];
   for (const file of files) {
-    const indexFile = await nearestIndex(folder, dirname(file));
     const name = relative(folder, file).split(sep).join('/');
-    if (!indexFile) {
-      checks.push({ file: name, ok: false, reason: 'no INDEX.md above it says which endpoint answered' });
-      continue;
+    try {
+      const indexFile = await nearestIndex(dirname(file));
+      if (!indexFile) {
+        checks.push({ file: name, ok: false, reason: 'no INDEX.md above it says which endpoint answered' });
+        continue;
+      }
+      if (!indexes.has(indexFile)) indexes.set(indexFile, readFile(indexFile, 'utf8').then(indexEntries));
+      const said = (await indexes.get(indexFile)!).get(relative(dirname(indexFile), file).split(sep).join('/'));
+      checks.push(checkFile(name, await readFile(file, 'utf8'), said));
+    } catch (error) {
+      checks.push({ file: name, ok: false, reason: error instanceof Error ? error.message : String(error) });
     }
-    if (!indexes.has(indexFile)) indexes.set(indexFile, readFile(indexFile, 'utf8').then(indexEntries));
-    const said = (await indexes.get(indexFile)!).get(relative(dirname(indexFile), file).split(sep).join('/'));
-    checks.push(checkFile(name, await readFile(file, 'utf8'), said));
   }
   return checks;
 }
+
+/** INDEX.md's words for a gateway answer recorded with its HTTP 400 (spec 1.4, 13.7). */
+const GATEWAY_400 = /\bgateway\b[^.]*\b(?:HTTP )?400\b/i;
 
 /** One file read as each endpoint INDEX.md names for it. */
 export function checkFile(file: string, text: string, said: string | undefined): FileResult {
@@ -42,7 +50,7 @@ export function checkFile(file: string, text: string, said: string | undefined):
   if (endpoints.length === 0) {
     return { file, ok: false, reason: said ? `INDEX.md names no endpoint Mauzo knows: "${said}"` : 'not listed in INDEX.md' };
   }
-  const answer = readDirect(200, text);
+  const answer = said && GATEWAY_400.test(said) ? readGateway(400, text) : readDirect(200, text);
   for (const endpoint of endpoints) {
     const reason = unreadable(settle(endpoint, answer));
     if (reason) return { file, ok: false, reason: `read as ${endpoint}: ${reason}` };
@@ -88,9 +96,10 @@ async function recordedResponses(folder: string): Promise<string[]> {
     .sort();
 }
 
-async function nearestIndex(root: string, from: string): Promise<string | null> {
+/** The INDEX.md nearest above a response, within or above the folder given (a run may name a sub-folder). */
+async function nearestIndex(from: string): Promise<string | null> {
   for (let dir = from; ; dir = dirname(dir)) {
     if ((await readdir(dir)).includes('INDEX.md')) return join(dir, 'INDEX.md');
-    if (relative(root, dir) === '' || dirname(dir) === dir) return null;
+    if (dirname(dir) === dir) return null;
   }
 }

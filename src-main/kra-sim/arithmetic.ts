@@ -27,7 +27,8 @@ function mulDiv(a: number, b: number, c: number): number {
 
 const wire = (cents: number): string => (cents / 100).toFixed(2);
 
-export type Rates = Record<TaxTypeCode, number>;
+/** Percent per class; null: the code list lacks the class, so no line may carry it and its header rate is 0. */
+export type Rates = Record<TaxTypeCode, number | null>;
 
 export interface ExpectedLine {
   splyAmt: number;
@@ -64,11 +65,13 @@ export function firstMismatch(body: Body, lines: Body[], rates: Rates, supplyLab
     if (numberOf(line.itemSeq) !== n) return `Invalid itemSeq on item: ${n}. Expected: ${n}, But Found: ${String(line.itemSeq)}`;
     if (!isTaxType(line.taxTyCd)) return `Invalid taxTyCd on item: ${n}. Expected one of A, B, C, D, E, But Found: ${String(line.taxTyCd)}`;
     if ((numberOf(line.pkg) ?? 0) < 1) return `Invalid pkg for ItemList ${n}. Expected: 1, Found: ${String(line.pkg)}`;
-    const expected = inclusiveLine(found('qty'), found('prc'), found('dcAmt'), rates[line.taxTyCd]);
+    const rate = rates[line.taxTyCd];
+    if (rate === null) return `Invalid taxTyCd on item: ${n}. Tax type ${line.taxTyCd} is not in the code list`;
+    const expected = inclusiveLine(found('qty'), found('prc'), found('dcAmt'), rate);
     if (differs('splyAmt', expected.splyAmt)) return mismatch('splyAmt', expected.splyAmt, supplyLabel);
     const totAmt = found('splyAmt') - found('dcAmt');
     if (differs('totAmt', totAmt)) return mismatch('totAmt', totAmt);
-    const taxblAmt = inclusiveLine(100, found('totAmt'), 0, rates[line.taxTyCd]).taxblAmt;
+    const taxblAmt = inclusiveLine(100, found('totAmt'), 0, rate).taxblAmt;
     if (differs('taxblAmt', taxblAmt)) return mismatch('taxblAmt', taxblAmt);
     const taxAmt = found('totAmt') - found('taxblAmt');
     if (differs('taxAmt', taxAmt)) return mismatch('taxAmt', taxAmt);
@@ -83,7 +86,7 @@ export function firstMismatch(body: Body, lines: Body[], rates: Rates, supplyLab
 
   if (numberOf(body.totItemCnt) !== lines.length) return `Invalid totItemCnt. Expected: ${lines.length}, But Found: ${String(body.totItemCnt)}`;
   for (const code of TAX_TYPE_CODES) {
-    const rate = Math.round(rates[code] * 100);
+    const rate = Math.round((rates[code] ?? 0) * 100);
     if (hundredths(body[`taxRt${code}`]) !== rate) {
       return `Rule taxRt${code} failed: Tax rate mismatch. Expected: ${wire(rate)}, Found: ${String(body[`taxRt${code}`])}`;
     }

@@ -8,10 +8,10 @@ import { ENDPOINT_NAMES } from '../../src-shared/etims/endpoints';
 import type { FaultKind, FaultSpec } from './protocol';
 import type { SimClock } from './clock';
 
-/** Fault names for the gateway's token endpoint, besides the 21 KRA endpoints. */
+/** Fault names for the gateway's token endpoint, besides the KRA endpoints. */
 export const TOKEN_ENDPOINT = 'token';
 
-const KINDS: readonly FaultKind[] = ['latency', 'reset', 'http', 'nonJson', 'result999', 'lostResponse', 'down'];
+const KINDS: readonly FaultKind[] = ['latency', 'reset', 'http', 'nonJson', 'result999', 'tryAgain', 'lostResponse', 'down'];
 const STATUSES = [500, 502, 504];
 
 export class FaultSpecError extends Error {
@@ -29,7 +29,7 @@ interface ActiveFault {
   random: () => number;
 }
 
-export type FaultAction = { kind: 'reset' | 'nonJson' | 'result999' | 'lostResponse' | 'down' } | { kind: 'http'; status: number };
+export type FaultAction = { kind: 'reset' | 'nonJson' | 'result999' | 'tryAgain' | 'lostResponse' | 'down' } | { kind: 'http'; status: number };
 
 export interface FaultDecision {
   delayMs: number;

@@ -1,7 +1,7 @@
 /** Every KRA endpoint of src-shared/etims/endpoints.ts and the function that answers it. */
 import type { EndpointName } from '../../src-shared/etims/endpoints';
 import type { Call, Reply } from './context';
-import { saveBhfCustomer, saveBhfInsurance, saveBhfUser } from './branch';
+import { saveBhfCustomer, saveBhfInsurance, saveBhfUser, selectCustomerList } from './branch';
 import { saveItem, saveItemComposition, selectImportItemList, selectItemList, updateImportItem } from './items';
 import { insertTrnsPurchase, selectTrnsPurchaseSalesList } from './purchases';
 import { selectBhfList, selectCodeList, selectCustomer, selectInitOsdcInfo, selectItemClsList, selectNoticeList } from './reference';
@@ -12,6 +12,7 @@ export const HANDLERS: Record<EndpointName, (call: Call) => Reply> = {
   selectInitOsdcInfo,
   selectCodeList,
   selectCustomer,
+  selectCustomerList,
   selectNoticeList,
   selectItemClsList,
   saveItem,

@@ -46,9 +46,13 @@ export function saveItem(call: Call): Reply {
   return ok();
 }
 
+/** Strict: exactly the classes selectItemClsList serves, refused in the sandbox's words (spec 13.5). */
 function checkItemClass(value: unknown, strict: boolean): void {
   const code = String(value);
-  if (strict ? !ITEM_CLASSES.some((c) => c.code === code) : !/^\d{8,10}$/.test(code)) {
+  if (strict && !ITEM_CLASSES.some((c) => c.code === code)) {
+    throw new Rejection('910', 'Ensure you use a valid item classification code from the Get Item Classification List endpoint');
+  }
+  if (!strict && !/^\d{8,10}$/.test(code)) {
     throw invalidParameter('itemClsCd', `${JSON.stringify(value)} is not an item classification code from selectItemClsList`);
   }
 }

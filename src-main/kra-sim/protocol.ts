@@ -14,15 +14,20 @@ export interface SimConfig {
   duplicateReply: DuplicateReply;
   /** Gateway-like validation (spec 4.3); the direct profile's default is lenient. */
   strict: boolean;
-  /** Percent per tax class, served in the code list and required of strict sales. */
-  taxRates: Record<TaxTypeCode, number>;
+  /** Percent per tax class, served in the code list and required of strict sales; null: the list lacks the class. */
+  taxRates: Record<TaxTypeCode, number | null>;
+  /**
+   * What selectCodeList says where it differs from taxRates, which validation demands (KRA's sandbox
+   * and its own list disagreed on E, spec 13.2); empty by default.
+   */
+  codeListRates: Partial<Record<TaxTypeCode, number | null>>;
   /** HTTP status of a gateway rejection: 400, or 200 wrapping responseCode 400 (spec 1.4). */
   gatewayRejectionStatus: 400 | 200;
 }
 
-export type SimConfigPatch = Partial<Omit<SimConfig, 'taxRates'>> & { taxRates?: Partial<Record<TaxTypeCode, number>> };
+export type SimConfigPatch = Partial<Omit<SimConfig, 'taxRates'>> & { taxRates?: Partial<Record<TaxTypeCode, number | null>> };
 
-export type FaultKind = 'latency' | 'reset' | 'http' | 'nonJson' | 'result999' | 'lostResponse' | 'down';
+export type FaultKind = 'latency' | 'reset' | 'http' | 'nonJson' | 'result999' | 'tryAgain' | 'lostResponse' | 'down';
 
 export interface FaultSpec {
   kind: FaultKind;

@@ -13,13 +13,15 @@ import { AUDIT_FIELDS, checkCodes, checkDate, integerField, linesOf, requireFiel
 
 const PURCHASE_FIELDS = ['invcNo', 'orgInvcNo', 'regTyCd', 'pchsTyCd', 'rcptTyCd', 'pmtTyCd', 'pchsSttsCd', 'pchsDt', 'totItemCnt', ...TAX_FIELDS, ...AUDIT_FIELDS, 'itemList'];
 
-/** The gateway wants tin and bhfId in the body of some reads too (spec 1.1). */
-export function requireTinInBody(call: Call): void {
-  if (call.via === 'gateway' && textOf(call.body.tin) === null) throw new Rejection('910', 'tin cannot be Null');
+/** The gateway wants tin and bhfId in the body of some reads too (spec 1.1, 13.6). */
+export function requireIdentityInBody(call: Call): void {
+  if (call.via !== 'gateway') return;
+  if (textOf(call.body.tin) === null) throw new Rejection('910', 'tin cannot be Null');
+  if (textOf(call.body.bhfId) === null) throw new Rejection('910', 'bhfId cannot be Null');
 }
 
 export function selectTrnsPurchaseSalesList(call: Call): Reply {
-  requireTinInBody(call);
+  requireIdentityInBody(call);
   const since = changedSince(call);
   const { tin } = call.caller;
   const seeded = call.state.supplierSales
@@ -35,7 +37,7 @@ export function selectTrnsPurchaseSalesList(call: Call): Reply {
 }
 
 function asSupplierSale(call: Call, sale: SaleRecord): Body {
-  const device = call.state.devices.get(sale.deviceSerial);
+  const device = call.state.devices.get(key(sale.tin, sale.bhfId, sale.deviceSerial));
   const { body } = sale;
   const totals = Object.fromEntries(TAX_FIELDS.map((f) => [f, body[f]]));
   return {

@@ -2,12 +2,12 @@
  * Device initialisation and KRA's reference data: code lists, item classes, branches, notices and
  * the PIN lookup (spec 2.1 - 2.6).
  */
-import { CODE_CLASSES, TAX_TYPES } from '../../src-shared/etims/codes';
+import { CODE_CLASSES, TAX_TYPES, type TaxTypeCode } from '../../src-shared/etims/codes';
 import { toKraDateTime } from '../../src-shared/etims/time';
 import { changedSince, listed, ok, Rejection, type Call, type Reply } from './context';
 import { ITEM_CLASSES, SEEDED_AT } from './seed';
 import { communicationKey } from './signatures';
-import type { BranchRecord, DeviceRecord } from './state';
+import { key, type BranchRecord, type DeviceRecord } from './state';
 import { requireFields } from './validation';
 
 export function selectInitOsdcInfo(call: Call): Reply {
@@ -20,14 +20,15 @@ export function selectInitOsdcInfo(call: Call): Reply {
   const tin = String(body.tin);
   const bhfId = String(body.bhfId);
   const serial = String(body.dvcSrlNo);
-  const registered = state.serials.get(serial);
+  const registered = state.serials.get(key(tin, serial));
   const branch = state.branch(tin, bhfId);
-  if (!registered || registered.tin !== tin || (registered.bhfId !== null && registered.bhfId !== bhfId) || !branch) {
+  if (!registered || (registered.bhfId !== null && registered.bhfId !== bhfId) || !branch) {
     throw new Rejection('901');
   }
-  if (state.devices.get(serial)) throw new Rejection('902');
+  // A device is (tin, bhfId, serial): the sandbox handed one serial to several test PINs (spec 13.8).
+  if (state.devices.get(key(tin, bhfId, serial))) throw new Rejection('902');
   const number = state.next('devices');
-  const device = state.devices.put(serial, {
+  const device = state.devices.put(key(tin, bhfId, serial), {
     serial,
     tin,
     bhfId,
@@ -69,7 +70,7 @@ function deviceInfo(call: Call, branch: BranchRecord, device: DeviceRecord): Rec
 
 export function selectCodeList(call: Call): Reply {
   if (!changedSince(call)(call.state.codesModifiedAt())) return listed('clsList', []);
-  const rates = call.config.taxRates;
+  const rates = { ...call.config.taxRates, ...call.config.codeListRates };
   const clsList = CODE_CLASSES.map((cls) => ({
     cdCls: cls.id,
     cdClsNm: cls.name,
@@ -78,7 +79,7 @@ export function selectCodeList(call: Call): Reply {
     userDfnNm1: cls.id === '04' ? 'Tax Rate' : null,
     userDfnNm2: null,
     userDfnNm3: null,
-    dtlList: cls.codes.map((code, i) => {
+    dtlList: cls.codes.filter((code) => cls.id !== '04' || rates[code.code as TaxTypeCode] !== null).map((code, i) => {
       const taxType = cls.id === '04' ? TAX_TYPES.find((t) => t.code === code.code) : undefined;
       return {
         cd: code.code,
@@ -86,7 +87,7 @@ export function selectCodeList(call: Call): Reply {
         cdDesc: code.description ?? code.name,
         useYn: 'Y',
         srtOrd: taxType?.sortOrder ?? i + 1,
-        userDfnCd1: taxType ? String(rates[taxType.code]) : null,
+        userDfnCd1: taxType ? String(rates[taxType.code] ?? '') : null,
         userDfnCd2: taxType?.label ?? null,
         userDfnCd3: null,
       };

@@ -130,7 +130,7 @@ function accept(call: Call, invcNo: number, orgInvcNo: number, kind: 'S' | 'R'):
   const device = caller.device!;
   device.receiptCounters[kind] = (device.receiptCounters[kind] ?? 0) + 1;
   device.totRcptNo += 1;
-  state.devices.put(device.serial, device);
+  state.devices.put(key(device.tin, device.bhfId, device.serial), device);
   acceptNumber(call, 'sales', invcNo);
   const at = call.now.getTime();
   return state.sales.put(key(caller.tin, caller.bhfId, invcNo), {

@@ -22,8 +22,8 @@ export const SEEDED_AT = fromKraDateTime('20240101000000')!.getTime();
 
 export function seedState(state: SimState): void {
   for (const taxpayer of [DEMO_TAXPAYER, CONFORMANCE_TAXPAYER, ...DEMO_PARTNERS, CONFORMANCE_PARTNER]) state.addTaxpayer(taxpayer, SEEDED_AT);
-  for (const serial of DEMO_DEVICE_SERIALS) state.serials.put(serial, { serial, tin: DEMO_TAXPAYER.tin, bhfId: null });
-  for (const serial of CONFORMANCE_DEVICE_SERIALS) state.serials.put(serial, { serial, tin: CONFORMANCE_TAXPAYER.tin, bhfId: null });
+  for (const serial of DEMO_DEVICE_SERIALS) state.serials.put(key(DEMO_TAXPAYER.tin, serial), { serial, tin: DEMO_TAXPAYER.tin, bhfId: null });
+  for (const serial of CONFORMANCE_DEVICE_SERIALS) state.serials.put(key(CONFORMANCE_TAXPAYER.tin, serial), { serial, tin: CONFORMANCE_TAXPAYER.tin, bhfId: null });
   state.touchCodes(SEEDED_AT);
   seedNotices(state);
   seedImports(state);
@@ -81,7 +81,11 @@ interface SupplierLine {
 
 const RATES = Object.fromEntries(TAX_TYPES.map((t) => [t.code, t.ratePercent])) as Record<TaxTypeCode, number>;
 
-/** A supplier's sale as KRA lists it to the buyer, with VAT-inclusive lines (spec 4.2). */
+/**
+ * A supplier's sale as KRA's sandbox lists it to the buyer: VAT-inclusive lines (spec 4.2), except
+ * that class-B lines carry the net amount in splyAmt while prc stays gross (spec 13.4), so a buyer
+ * that copies them into insertTrnsPurchase is refused.
+ */
 function supplierSale(header: Body, lines: SupplierLine[]): Body {
   const taxable = Object.fromEntries(TAX_TYPES.map((t) => [t.code, 0])) as Record<TaxTypeCode, number>;
   const tax = { ...taxable };
@@ -92,7 +96,7 @@ function supplierSale(header: Body, lines: SupplierLine[]): Body {
     return {
       itemSeq: i + 1, itemCd: line.itemCd, itemClsCd: line.itemClsCd, itemNm: line.itemNm, bcd: null,
       pkgUnitCd: line.pkgUnitCd, pkg: line.qty / 100, qtyUnitCd: line.qtyUnitCd, qty: line.qty / 100, prc: line.price / 100,
-      splyAmt: amounts.splyAmt / 100, dcRt: 0, dcAmt: 0, taxTyCd: line.taxTyCd,
+      splyAmt: (line.taxTyCd === 'B' ? amounts.taxblAmt : amounts.splyAmt) / 100, dcRt: 0, dcAmt: 0, taxTyCd: line.taxTyCd,
       taxblAmt: amounts.taxblAmt / 100, taxAmt: amounts.taxAmt / 100, totAmt: amounts.totAmt / 100,
     };
   });
@@ -134,8 +138,8 @@ function seedSupplierSales(state: SimState): void {
       body: supplierSale(
         { spplrTin: DEMO_SUPPLIER.tin, spplrNm: DEMO_SUPPLIER.name, spplrBhfId: '00', spplrInvcNo: '501', spplrSdcId: 'KRACU0100000501', spplrMrcNo: 'WIS01000501', pmtTyCd: '02', cfmDt: '2023-12-20 09:15:00', salesDt: '20231220' },
         [
-          { itemCd: 'KE2BGNO0000101', itemClsCd: '50161509', itemNm: 'Sugar 1kg (bale of 20)', pkgUnitCd: 'BG', qtyUnitCd: 'NO', qty: 5000, price: 14000, taxTyCd: 'B' },
-          { itemCd: 'KE2BGNO0000102', itemClsCd: '50221200', itemNm: 'Maize flour 2kg', pkgUnitCd: 'BG', qtyUnitCd: 'NO', qty: 4000, price: 16000, taxTyCd: 'C' },
+          { itemCd: 'KE2BGNO0000101', itemClsCd: '1000000000', itemNm: 'Sugar 1kg (bale of 20)', pkgUnitCd: 'BG', qtyUnitCd: 'NO', qty: 5000, price: 14000, taxTyCd: 'B' },
+          { itemCd: 'KE2BGNO0000102', itemClsCd: '9901100000', itemNm: 'Maize flour 2kg', pkgUnitCd: 'BG', qtyUnitCd: 'NO', qty: 4000, price: 16000, taxTyCd: 'C' },
         ],
       ),
     },
@@ -144,9 +148,9 @@ function seedSupplierSales(state: SimState): void {
       body: supplierSale(
         { spplrTin: DEMO_SUPPLIER.tin, spplrNm: DEMO_SUPPLIER.name, spplrBhfId: '00', spplrInvcNo: '502', spplrSdcId: 'KRACU0100000501', spplrMrcNo: 'WIS01000501', pmtTyCd: '01', cfmDt: '2023-12-28 11:40:10', salesDt: '20231228' },
         [
-          { itemCd: 'KE2BQNO0000103', itemClsCd: '50151513', itemNm: 'Cooking oil 1L (carton of 12)', pkgUnitCd: 'BQ', qtyUnitCd: 'NO', qty: 2400, price: 30000, taxTyCd: 'B' },
-          { itemCd: 'KE2JYNO0000104', itemClsCd: '15101506', itemNm: 'Paraffin 1L', pkgUnitCd: 'JY', qtyUnitCd: 'NO', qty: 6000, price: 14500, taxTyCd: 'E' },
-          { itemCd: 'KE2BQNO0000105', itemClsCd: '50131700', itemNm: 'Fresh milk 500ml', pkgUnitCd: 'BQ', qtyUnitCd: 'NO', qty: 12000, price: 5500, taxTyCd: 'A' },
+          { itemCd: 'KE2BQNO0000103', itemClsCd: '1000000000', itemNm: 'Cooking oil 1L (carton of 12)', pkgUnitCd: 'BQ', qtyUnitCd: 'NO', qty: 2400, price: 30000, taxTyCd: 'B' },
+          { itemCd: 'KE2JYNO0000104', itemClsCd: '1000000000', itemNm: 'Paraffin 1L', pkgUnitCd: 'JY', qtyUnitCd: 'NO', qty: 6000, price: 14500, taxTyCd: 'E' },
+          { itemCd: 'KE2BQNO0000105', itemClsCd: '1000000000', itemNm: 'Fresh milk 500ml', pkgUnitCd: 'BQ', qtyUnitCd: 'NO', qty: 12000, price: 5500, taxTyCd: 'A' },
         ],
       ),
     },
@@ -158,39 +162,36 @@ export function supplierSaleKey(buyerTin: string, body: Body): string {
   return key(buyerTin, String(body.spplrTin), String(body.spplrBhfId ?? ''), String(body.spplrInvcNo));
 }
 
-/** A small part of KRA's item-classification list (UNSPSC-based), enough for the demo and Odoo's payloads. */
+/**
+ * The item-classification list as KRA's sandbox serves it (spec 13.5): a short list of 26 codes, a
+ * root 1000000000, live animals 1010..., zero-rated supplies 9901...; the strict profile accepts
+ * exactly these. The three groups are the sandbox's; the codes inside them follow its shape.
+ */
 export const ITEM_CLASSES: readonly { code: string; name: string; level: number; taxType: TaxTypeCode | null }[] = [
-  { code: '10000000', name: 'Live Plant and Animal Material and Accessories and Supplies', level: 1, taxType: null },
-  { code: '14111704', name: 'Exercise books', level: 4, taxType: null },
-  { code: '15101505', name: 'Diesel fuel', level: 4, taxType: 'E' },
-  { code: '15101506', name: 'Kerosene (paraffin)', level: 4, taxType: 'E' },
-  { code: '25181700', name: 'Product and material trailers', level: 3, taxType: null },
-  { code: '30171613', name: 'Windows and window panes', level: 4, taxType: null },
-  { code: '43191500', name: 'Personal communication devices', level: 3, taxType: null },
-  { code: '43211500', name: 'Computers', level: 3, taxType: null },
-  { code: '44121600', name: 'Desk supplies', level: 3, taxType: null },
-  { code: '47131800', name: 'Cleaning and disinfecting solutions', level: 3, taxType: null },
-  { code: '50000000', name: 'Food Beverage and Tobacco Products', level: 1, taxType: null },
-  { code: '50131700', name: 'Milk and butter products', level: 3, taxType: 'A' },
-  { code: '50151513', name: 'Edible vegetable oils', level: 4, taxType: null },
-  { code: '50161509', name: 'Sugars', level: 4, taxType: null },
-  { code: '50192100', name: 'Bread and bakery products', level: 3, taxType: null },
-  { code: '50202300', name: 'Non alcoholic beverages', level: 3, taxType: null },
-  { code: '50202306', name: 'Soft drinks', level: 4, taxType: null },
-  { code: '50221101', name: 'Rice', level: 4, taxType: null },
-  { code: '50221200', name: 'Processed cereals and maize flour', level: 3, taxType: 'C' },
-  { code: '50405800', name: 'Fresh tomatoes', level: 3, taxType: 'A' },
-  { code: '51101500', name: 'Antibiotics', level: 3, taxType: 'A' },
-  { code: '52161557', name: 'Game consoles and arcade machines', level: 4, taxType: null },
-  { code: '53102500', name: 'Clothing accessories', level: 3, taxType: null },
-  { code: '53131608', name: 'Soaps', level: 4, taxType: null },
-  { code: '78101800', name: 'Road cargo transport', level: 3, taxType: null },
-  { code: '80101500', name: 'Business and corporate management consultation services', level: 3, taxType: null },
-  { code: '81121500', name: 'Economic analysis and consultancy', level: 3, taxType: null },
-  { code: '81161700', name: 'Telecommunication services', level: 3, taxType: null },
-  { code: '84111500', name: 'Accounting services', level: 3, taxType: null },
-  { code: '85121800', name: 'Medical laboratories and consultations', level: 3, taxType: 'A' },
-  { code: '90101500', name: 'Eating and drinking establishments', level: 3, taxType: null },
-  { code: '99000000', name: 'VAT Act', level: 1, taxType: null },
-  { code: '99010000', name: 'Goods', level: 2, taxType: null },
+  { code: '1000000000', name: 'Live Plant and Animal Material and Accessories and Supplies', level: 1, taxType: null },
+  { code: '1010000000', name: 'Live animals', level: 2, taxType: null },
+  { code: '1010150000', name: 'Livestock', level: 3, taxType: null },
+  { code: '1010150100', name: 'Cats', level: 4, taxType: null },
+  { code: '1010150200', name: 'Dogs', level: 4, taxType: null },
+  { code: '1010150600', name: 'Horses', level: 4, taxType: null },
+  { code: '1010150700', name: 'Sheep', level: 4, taxType: null },
+  { code: '1010150800', name: 'Goats', level: 4, taxType: null },
+  { code: '1010151100', name: 'Swine', level: 4, taxType: null },
+  { code: '1010151200', name: 'Rabbits', level: 4, taxType: null },
+  { code: '1010151600', name: 'Cattle', level: 4, taxType: null },
+  { code: '1010160000', name: 'Birds and fowl', level: 3, taxType: null },
+  { code: '1010160100', name: 'Chickens', level: 4, taxType: null },
+  { code: '1010160200', name: 'Ducks', level: 4, taxType: null },
+  { code: '1010160300', name: 'Turkeys', level: 4, taxType: null },
+  { code: '1010170000', name: 'Live fish', level: 3, taxType: null },
+  { code: '1010180000', name: 'Shellfish and aquatic invertebrates', level: 3, taxType: null },
+  { code: '1010190000', name: 'Insects', level: 3, taxType: null },
+  { code: '9901000000', name: 'Zero-rated supplies', level: 1, taxType: 'C' },
+  { code: '9901100000', name: 'Zero-rated supplies: milled cereal products', level: 2, taxType: 'C' },
+  { code: '9901200000', name: 'Zero-rated supplies: agricultural inputs', level: 2, taxType: 'C' },
+  { code: '9901300000', name: 'Zero-rated supplies: medicaments', level: 2, taxType: 'C' },
+  { code: '9901400000', name: 'Zero-rated supplies: exports of goods', level: 2, taxType: 'C' },
+  { code: '9901500000', name: 'Zero-rated supplies: exports of services', level: 2, taxType: 'C' },
+  { code: '9901600000', name: 'Zero-rated supplies: goods for the special economic zones', level: 2, taxType: 'C' },
+  { code: '9901700000', name: 'Zero-rated supplies: other', level: 2, taxType: 'C' },
 ];

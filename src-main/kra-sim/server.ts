@@ -81,6 +81,8 @@ async function kra(sim: Simulator, req: IncomingMessage, res: ServerResponse, na
       return send(res, { status: 200, type: 'html', text: '<html><body><h1>Service temporarily unavailable</h1></body></html>' });
     case 'result999':
       return send(res, sim.envelope(via, { code: '999', message: new Rejection('999').message, data: null }));
+    case 'tryAgain':
+      return send(res, sim.serverFault());
   }
   const answered = answer(raw);
   if (action?.kind === 'lostResponse') {

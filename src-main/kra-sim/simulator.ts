@@ -13,7 +13,7 @@ import { HANDLERS } from './handlers';
 import type { AcceptedSale, SimConfig, SimConfigPatch, SimStats } from './protocol';
 import { seedState } from './seed';
 import { accessToken } from './signatures';
-import { SimState, type Body, type SaleRecord } from './state';
+import { key, SimState, type Body, type SaleRecord } from './state';
 import { Store } from './store';
 
 export interface SimulatorOptions {
@@ -37,12 +37,17 @@ const TOKEN_LIFETIME_MS = 3600_000;
 /** Gateway answers these with HTTP 400 and the message; other codes travel inside responseBody. */
 const GATEWAY_REJECTIONS = new Set(['900', '910', '911', '912', '921']);
 
+/** KRA's sandbox gateway: taxRtE 0 in every recorded sale, and a sale with another taxRtE refused (spec 13.2). */
+const SANDBOX_RATE_OVERRIDES: Partial<SimConfig['taxRates']> = { E: 0 };
+
 function defaultConfig(profile: Profile): SimConfig {
+  const published = Object.fromEntries(TAX_TYPES.map((t) => [t.code, t.ratePercent])) as SimConfig['taxRates'];
   return {
     invoiceScope: 'branch',
     duplicateReply: profile === 'gateway' ? 'sequence' : '994',
     strict: profile === 'gateway',
-    taxRates: Object.fromEntries(TAX_TYPES.map((t) => [t.code, t.ratePercent])) as SimConfig['taxRates'],
+    taxRates: profile === 'gateway' ? { ...published, ...SANDBOX_RATE_OVERRIDES } : published,
+    codeListRates: {},
     gatewayRejectionStatus: 400,
   };
 }
@@ -79,16 +84,21 @@ export class Simulator {
   config(): SimConfig {
     const patch = (this.state.config() ?? {}) as SimConfigPatch;
     const base = defaultConfig(this.options.profile);
-    return { ...base, ...patch, taxRates: { ...base.taxRates, ...patch.taxRates } };
+    return { ...base, ...patch, taxRates: { ...base.taxRates, ...patch.taxRates }, codeListRates: { ...base.codeListRates, ...patch.codeListRates } };
   }
 
   setConfig(patch: SimConfigPatch): SimConfig {
     checkConfigPatch(patch);
     const current = (this.state.config() ?? {}) as SimConfigPatch;
-    const merged: SimConfigPatch = { ...current, ...patch, taxRates: { ...current.taxRates, ...patch.taxRates } };
+    const merged: SimConfigPatch = {
+      ...current,
+      ...patch,
+      taxRates: { ...current.taxRates, ...patch.taxRates },
+      codeListRates: { ...current.codeListRates, ...patch.codeListRates },
+    };
     this.store.transaction(() => {
       this.state.saveConfig(merged as SimConfig);
-      if (patch.taxRates) this.state.touchCodes(this.clock.now().getTime());
+      if (patch.taxRates || patch.codeListRates) this.state.touchCodes(this.clock.now().getTime());
     });
     return this.config();
   }
@@ -131,8 +141,6 @@ export class Simulator {
     if (!/^[A-Z]\d{9}[A-Z]$/.test(tin)) throw new ConfigError(`tin ${JSON.stringify(tin)} is not a KRA PIN (a letter, 9 digits, a letter)`);
     if (!/^\d{2}$/.test(bhfId)) throw new ConfigError(`bhfId ${JSON.stringify(bhfId)} must be two digits, such as "00"`);
     if (typeof serial !== 'string' || serial.trim() === '' || serial.length > 100) throw new ConfigError('dvcSrlNo must be 1 to 100 characters');
-    const existing = this.state.serials.get(serial);
-    if (existing && existing.tin !== tin) throw new ConfigError(`serial ${serial} is already registered to ${existing.tin}`);
     const at = this.clock.now().getTime();
     this.store.transaction(() => {
       if (!this.state.taxpayer(tin)) {
@@ -153,7 +161,8 @@ export class Simulator {
           openedOn: toKraDate(new Date(at)),
         }, at);
       }
-      this.state.serials.put(serial, { serial, tin, bhfId });
+      // Another PIN may hold the same serial: KRA's sandbox gave one serial to several test PINs (spec 13.8).
+      this.state.serials.put(key(tin, serial), { serial, tin, bhfId });
     });
   }
 
@@ -189,6 +198,13 @@ export class Simulator {
       return json(status, { responseHeader: { responseCode: 400, responseRefID, customerMessage: reply.message, debugMessage: `${reply.code} ${reply.message}` }, responseBody: null });
     }
     return json(200, { responseHeader: { responseCode: 200, responseRefID, customerMessage: reply.message, debugMessage: null }, responseBody: direct });
+  }
+
+  /** The gateway's own server fault (spec 13.7): an HTTP 400 envelope asking to try again, nothing processed. */
+  serverFault(): Answer {
+    const responseRefID = `SIM${String(++this.answered).padStart(10, '0')}`;
+    const customerMessage = 'Unable to process the request. Please try again later';
+    return json(400, { responseHeader: { responseCode: 400, responseRefID, customerMessage, debugMessage: customerMessage }, responseBody: null });
   }
 
   private gatewayAuth(headers: Headers): Answer | null {
@@ -286,15 +302,17 @@ function checkConfigPatch(patch: SimConfigPatch): void {
     throw new ConfigError(why);
   };
   if (typeof patch !== 'object' || patch === null) fail('the configuration must be a JSON object');
-  const known = ['invoiceScope', 'duplicateReply', 'strict', 'taxRates', 'gatewayRejectionStatus'];
+  const known = ['invoiceScope', 'duplicateReply', 'strict', 'taxRates', 'codeListRates', 'gatewayRejectionStatus'];
   const unknown = Object.keys(patch).filter((k) => !known.includes(k));
   if (unknown.length > 0) fail(`unknown settings: ${unknown.join(', ')}; known: ${known.join(', ')}`);
   if (patch.invoiceScope !== undefined && !['branch', 'tin'].includes(patch.invoiceScope)) fail("invoiceScope must be 'branch' or 'tin'");
   if (patch.duplicateReply !== undefined && !['994', 'sequence', 'echo'].includes(patch.duplicateReply)) fail("duplicateReply must be '994', 'sequence' or 'echo'");
   if (patch.strict !== undefined && typeof patch.strict !== 'boolean') fail('strict must be true or false');
   if (patch.gatewayRejectionStatus !== undefined && ![400, 200].includes(patch.gatewayRejectionStatus)) fail('gatewayRejectionStatus must be 400 or 200');
-  for (const [code, rate] of Object.entries(patch.taxRates ?? {})) {
-    if (!TAX_TYPES.some((t) => t.code === code)) fail(`taxRates: ${code} is not a tax type (A to E)`);
-    if (typeof rate !== 'number' || !(rate >= 0 && rate <= 100)) fail(`taxRates.${code} must be a percent between 0 and 100`);
+  for (const setting of ['taxRates', 'codeListRates'] as const) {
+    for (const [code, rate] of Object.entries(patch[setting] ?? {})) {
+      if (!TAX_TYPES.some((t) => t.code === code)) fail(`${setting}: ${code} is not a tax type (A to E)`);
+      if (rate !== null && (typeof rate !== 'number' || !(rate >= 0 && rate <= 100))) fail(`${setting}.${code} must be a percent between 0 and 100, or null for a class the code list lacks`);
+    }
   }
 }

@@ -8,7 +8,7 @@ import { REGISTRATION_TYPES, STOCK_IO_TYPES } from '../../src-shared/etims/codes
 import { hundredths } from './arithmetic';
 import { branchKey, changedSince, listed, ok, Rejection, type Call, type Reply } from './context';
 import { checkItemsRegistered } from './items';
-import { requireTinInBody } from './purchases';
+import { requireIdentityInBody } from './purchases';
 import { acceptNumber, checkLines, lastAccepted } from './sales';
 import { key, type Body } from './state';
 import { AUDIT_FIELDS, checkCodes, checkDate, integerField, linesOf, numberField, requireFields, requireLineFields, textOf } from './validation';
@@ -78,7 +78,7 @@ export function saveStockMaster(call: Call): Reply {
 }
 
 export function selectStockMoveList(call: Call): Reply {
-  requireTinInBody(call);
+  requireIdentityInBody(call);
   const since = changedSince(call);
   const { tin, bhfId } = call.caller;
   const stockList = call.state.stockMoves

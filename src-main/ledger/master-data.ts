@@ -1,5 +1,5 @@
 /** KRA's master data as the till keeps it: code lists, item classes, notices, branches, and their watermarks. */
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, notInArray } from 'drizzle-orm';
 import type { KraMode, MasterList } from '../../src-shared/api';
 import type { BranchRecord, CodeClass, ItemClass, KraDateTime, Notice } from '../../src-shared/etims/wire';
 import type { LedgerDb, LedgerWriter } from './open';
@@ -45,11 +45,14 @@ export function moveWatermark(db: LedgerWriter, key: WatermarkKey, list: Waterma
 const yes = (value: string | null) => value !== 'N';
 const flag = (value: string | null) => (value === null ? null : value === 'Y');
 
+/** A class KRA sends again comes whole: a code it no longer lists (a tax class dropped) goes. */
 export function upsertCodeClasses(db: LedgerDb, classes: readonly CodeClass[]): void {
   db.transaction((tx) => {
     for (const cls of classes) {
       const row = { classCode: cls.cdCls, name: cls.cdClsNm, description: cls.cdClsDesc, inUse: yes(cls.useYn) };
       tx.insert(codeClasses).values(row).onConflictDoUpdate({ target: codeClasses.classCode, set: row }).run();
+      const listed = cls.dtlList.map((detail) => detail.cd);
+      tx.delete(codes).where(and(eq(codes.classCode, cls.cdCls), notInArray(codes.code, listed))).run();
       for (const detail of cls.dtlList) {
         const code = {
           classCode: cls.cdCls,

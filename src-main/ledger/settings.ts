@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { LedgerDb } from './open';
+import type { LedgerWriter } from './open';
 import { settings } from './schema';
 
-export function readSetting(db: LedgerDb, key: string): string | undefined {
+export function readSetting(db: LedgerWriter, key: string): string | undefined {
   return db.select().from(settings).where(eq(settings.key, key)).get()?.value;
 }
 
-export function writeSetting(db: LedgerDb, key: string, value: string): void {
+export function writeSetting(db: LedgerWriter, key: string, value: string): void {
   db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { EndpointName } from '../../src-shared/etims/endpoints';
 import { fromKraDateTime, toKraDateTime } from '../../src-shared/etims/time';
 import type {
-  BranchRecord, CodeClass, CodeDetail, DataOf, DeviceInfo, ImportItem, ItemClass, ItemRecord, Notice, SaleLineRecord,
+  BranchCustomerRecord, BranchRecord, CodeClass, CodeDetail, DataOf, DeviceInfo, ImportItem, ItemClass, ItemRecord, Notice, SaleLineRecord,
   SaleSignature, StockLineRecord, StockMove, StoredReceipt, StoredSale, SupplierSale, TaxBuckets, TaxpayerRecord,
 } from '../../src-shared/etims/wire';
 
@@ -88,6 +88,11 @@ const taxpayer = z.object({
   tin: text, taxprNm: optText, taxprSttsCd: optText, prvncNm: optText, dstrtNm: optText, sctrNm: optText, locDesc: optText,
 }) satisfies z.ZodType<TaxpayerRecord>;
 
+const branchCustomer = z.object({
+  custNo: text, custTin: optText, custNm: optText, adrs: optText, telNo: optText, email: optText, faxNo: optText,
+  useYn: optYn, remark: optText, regrId: optText, regrNm: optText, modrId: optText, modrNm: optText,
+}) satisfies z.ZodType<BranchCustomerRecord>;
+
 const notice = z.object({
   noticeNo: int, title: optText, cont: optText, dtlUrl: optText, regrNm: optText, regDt: optDateTime,
 }) satisfies z.ZodType<Notice>;
@@ -166,6 +171,7 @@ const SCHEMAS: { [E in EndpointName]: z.ZodType<DataOf<E>> } = {
   selectInitOsdcInfo: z.object({ info: deviceInfo }),
   selectCodeList: z.object({ clsList: list(codeClass) }),
   selectCustomer: z.object({ custList: list(taxpayer) }),
+  selectCustomerList: z.object({ custList: list(branchCustomer) }),
   selectNoticeList: z.object({ noticeList: list(notice) }),
   selectItemClsList: z.object({ itemClsList: list(itemClass) }),
   saveItem: nothing,

@@ -6,6 +6,7 @@
 import { centsToWire, hundredthsToWire } from '../../src-shared/money';
 import { TAX_CLASSES, type PricedInvoice } from '../../src-shared/tax';
 import { toKraDate, toKraDateTime } from '../../src-shared/etims/time';
+import type { TaxBuckets } from '../../src-shared/etims/wire';
 
 export interface SoldItem {
   code: string;
@@ -32,17 +33,27 @@ export interface SaleBodyInput {
 
 export type SaleBody = Record<string, unknown>;
 
+/** The header's five tax buckets and its totals, each a sum of the rounded lines (spec 4.2). */
+export function wireBuckets(priced: PricedInvoice): TaxBuckets {
+  const buckets: Record<string, number> = {};
+  for (const cls of TAX_CLASSES) {
+    const totals = priced.byClass[cls];
+    buckets[`taxblAmt${cls}`] = centsToWire(totals.taxable);
+    buckets[`taxRt${cls}`] = hundredthsToWire(totals.rate);
+    buckets[`taxAmt${cls}`] = centsToWire(totals.tax);
+  }
+  return {
+    ...(buckets as Omit<TaxBuckets, 'totTaxblAmt' | 'totTaxAmt' | 'totAmt'>),
+    totTaxblAmt: centsToWire(priced.taxableTotal),
+    totTaxAmt: centsToWire(priced.taxTotal),
+    totAmt: centsToWire(priced.total),
+  };
+}
+
 export function saleBody(input: SaleBodyInput): SaleBody {
   const { priced, committedAt, customer, cashier } = input;
   const at = toKraDateTime(committedAt);
   const registrar = { regrId: String(cashier.id), regrNm: cashier.name, modrId: String(cashier.id), modrNm: cashier.name };
-  const perClass: Record<string, number> = {};
-  for (const cls of TAX_CLASSES) {
-    const totals = priced.byClass[cls];
-    perClass[`taxblAmt${cls}`] = centsToWire(totals.taxable);
-    perClass[`taxRt${cls}`] = hundredthsToWire(totals.rate);
-    perClass[`taxAmt${cls}`] = centsToWire(totals.tax);
-  }
   return {
     trdInvcNo: input.tradeInvoiceNo,
     custTin: customer?.tin ?? null,
@@ -59,10 +70,7 @@ export function saleBody(input: SaleBodyInput): SaleBody {
     rfdDt: input.refund ? at : null,
     rfdRsnCd: input.refund?.reasonCode ?? null,
     totItemCnt: priced.lines.length,
-    ...perClass,
-    totTaxblAmt: centsToWire(priced.taxableTotal),
-    totTaxAmt: centsToWire(priced.taxTotal),
-    totAmt: centsToWire(priced.total),
+    ...wireBuckets(priced),
     prchrAcptcYn: 'N',
     remark: null,
     ...registrar,

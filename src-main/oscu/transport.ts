@@ -42,7 +42,10 @@ export type KraAnswer = {
   data: unknown;
 };
 
-export type TransportCode = 'TIMEOUT' | 'CONNECTION' | 'HTTP_STATUS' | 'NOT_JSON' | 'BAD_ENVELOPE' | 'AUTH';
+export type TransportCode = 'TIMEOUT' | 'CONNECTION' | 'HTTP_STATUS' | 'SERVER_FAULT' | 'NOT_JSON' | 'BAD_ENVELOPE' | 'AUTH';
+
+/** The gateway's words for its own fault, sent as an HTTP 400 like a rejection (spec 13.7): retry, never park. */
+const SERVER_FAULT = /unable to process the request\W+please try again/i;
 
 export type TransportFailure = {
   kind: 'transport';
@@ -184,6 +187,7 @@ export function readGateway(status: number, text: string): CallResult {
   if (status === 401 || status === 403) return { kind: 'transport', code: 'AUTH', message: `HTTP ${status}`, httpStatus: status };
   const json = parseJson(text);
   if (json === undefined) {
+    if (SERVER_FAULT.test(text)) return serverFault(status, text.trim());
     if (status === 400 && text.trim() !== '') return rejection(status, '400', text.trim());
     return { kind: 'transport', code: 'NOT_JSON', message: 'the answer is not JSON', httpStatus: status };
   }
@@ -192,12 +196,17 @@ export function readGateway(status: number, text: string): CallResult {
     const code = Number(header.responseCode ?? status);
     const message = [header.customerMessage, header.debugMessage].filter((m) => typeof m === 'string' && m).join(' | ');
     if (code >= 500) return { kind: 'transport', code: 'HTTP_STATUS', message: `gateway ${code} ${message}`.trim(), httpStatus: status };
+    if (SERVER_FAULT.test(message)) return serverFault(status, message);
     if (!(code >= 300)) return { kind: 'transport', code: 'BAD_ENVELOPE', message: `gateway ${code} with no responseBody`, httpStatus: status };
     return rejection(status, String(code), message);
   }
   if (isRecord(json) && isRecord(json.responseBody)) return envelope(status, json.responseBody);
   if (status < 200 || status >= 300) return { kind: 'transport', code: 'HTTP_STATUS', message: `HTTP ${status}`, httpStatus: status };
   return envelope(status, json);
+}
+
+function serverFault(httpStatus: number, message: string): TransportFailure {
+  return { kind: 'transport', code: 'SERVER_FAULT', message: `gateway server fault (HTTP ${httpStatus}): ${message}`, httpStatus };
 }
 
 function rejection(httpStatus: number, resultCd: string, resultMsg: string): KraAnswer {

@@ -6,9 +6,10 @@
 import { appendAudit } from '../ledger/audit';
 import { ApiError, type PurchaseSummary } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
-import { TAX_CLASSES, type TaxRates } from '../../src-shared/tax';
+import { mulDiv } from '../../src-shared/money';
+import { priceInvoice, TaxError, type LineInput, type PricedInvoice, type PricedLine, type TaxClass, type TaxRates } from '../../src-shared/tax';
 import { toKraDate, toKraDateTime } from '../../src-shared/etims/time';
-import type { PurchaseLineRequest, PurchaseRequest, SaleLineRecord, SupplierSale, TaxBuckets } from '../../src-shared/etims/wire';
+import type { PurchaseLineRequest, PurchaseRequest, SaleLineRecord, SupplierSale } from '../../src-shared/etims/wire';
 import { centsToWire, hundredthsToWire, wireToCents, wireToHundredths } from '../../src-shared/money';
 import { sessionOf, type Handlers } from '../api/handlers';
 import type { ItemRow } from '../ledger/items';
@@ -23,6 +24,8 @@ import {
   supplierSaleOf,
   type PurchaseRow,
 } from '../ledger/purchases';
+import { classNotListed } from '../catalog/tax-rates';
+import { wireBuckets } from '../oscu/sale-body';
 import { recordStockMovement, type WireAmounts } from '../stock/movements';
 import type { JobEffects } from '../sync/jobs';
 import { jobStatusOf, pullList, registrarOf, type KraLinkOf, type Registrar } from './kra';
@@ -77,14 +80,15 @@ function confirmPurchase(deps: PurchaseDeps, input: { purchaseId: number; lines:
     const wanted = mappingOf(sale, input.lines);
     const ours = registeredItems(tx, [...wanted.values()]);
     const lines = sale.itemList.map((line) => ({ line, item: ours.get(wanted.get(line.itemSeq)!.code)! }));
+    const priced = rebuilt(sale, lines, deps.taxRates());
     const at = clock.now();
     const registrar = registrarOf(user);
-    const payload = purchaseRequest(sale, lines, registrar, at);
+    const payload = purchaseRequest(sale, lines, priced, registrar, at);
     const jobId = queueJob(tx, { endpoint: 'insertTrnsPurchase', subject: `purchase ${row.id}`, payload, numbering: 'purchase' }, at);
     recordStockMovement(tx, {
       ioType: '02',
       lines: lines
-        .map(({ line, item }) => ({ item, quantity: wireToHundredths(line.qty ?? 0), amounts: stockAmounts(line) }))
+        .map(({ line, item }, i) => ({ item, quantity: wireToHundredths(line.qty ?? 0), amounts: stockAmounts(priced.lines[i]!) }))
         .filter((line) => line.quantity > 0),
       at,
       rates: deps.taxRates(),
@@ -141,14 +145,39 @@ function badInput(field: string, reason: string): ApiError {
 }
 
 /** KRA's 2-dp number for an amount the supplier declared (absent counts as 0). */
-const money = (value: number | null): number => centsToWire(wireToCents(value ?? 0));
 const quantity = (value: number | null): number => hundredthsToWire(wireToHundredths(value ?? 0));
 
-const BUCKET_FIELDS = [...TAX_CLASSES.flatMap((c) => [`taxblAmt${c}`, `taxRt${c}`, `taxAmt${c}`]), 'totTaxblAmt', 'totTaxAmt', 'totAmt'] as (keyof TaxBuckets)[];
+type Received = { line: SaleLineRecord; item: ItemRow };
 
-/** The insertTrnsPurchase body without its invcNo: the supplier's figures, our items (spec 2.16). */
-function purchaseRequest(sale: SupplierSale, lines: readonly { line: SaleLineRecord; item: ItemRow }[], registrar: Registrar, at: Date): Omit<PurchaseRequest, 'invcNo'> {
-  const buckets = Object.fromEntries(BUCKET_FIELDS.map((field) => [field, money(sale[field])])) as unknown as TaxBuckets;
+/**
+ * The purchase worked out again per spec 4.2 from the supplier's prc x qty and discount, at the
+ * environment's rate of the supplier's tax class: KRA's own seeded supplier sales carry the net
+ * amount in splyAmt, and KRA refuses a purchase that copies it (spec 13.4).
+ */
+function rebuilt(sale: SupplierSale, lines: readonly Received[], rates: TaxRates): PricedInvoice {
+  const inputs: LineInput[] = lines.map(({ line, item }) => {
+    const supply = mulDiv(wireToHundredths(line.qty ?? 0), wireToCents(line.prc ?? 0), 100);
+    const discount = Math.min(wireToCents(line.dcAmt ?? 0), supply);
+    return {
+      unitPrice: wireToCents(line.prc ?? 0),
+      quantity: wireToHundredths(line.qty ?? 0),
+      taxClass: (line.taxTyCd ?? item.taxClass) as TaxClass,
+      ...(discount > 0 ? { discount: { amount: discount } } : {}),
+    };
+  });
+  try {
+    return priceInvoice(inputs, rates);
+  } catch (error) {
+    if (!(error instanceof TaxError)) throw error;
+    const index = Number(/^lines\.(\d+)\./.exec(error.field)?.[1] ?? -1);
+    const line = sale.itemList[index];
+    if (error.code === 'UNKNOWN_RATE' && line) throw classNotListed(inputs[index]!.taxClass, line.itemNm ?? line.itemCd ?? `line ${line.itemSeq}`, `lines.${index}.itemSeq`);
+    throw badInput(error.field, error.message);
+  }
+}
+
+/** The insertTrnsPurchase body without its invcNo: the supplier's sale, our items, amounts per spec 4.2 (spec 2.16). */
+function purchaseRequest(sale: SupplierSale, lines: readonly Received[], priced: PricedInvoice, registrar: Registrar, at: Date): Omit<PurchaseRequest, 'invcNo'> {
   return {
     orgInvcNo: 0,
     spplrTin: sale.spplrTin,
@@ -168,17 +197,17 @@ function purchaseRequest(sale: SupplierSale, lines: readonly { line: SaleLineRec
     cnclDt: null,
     rfdDt: null,
     totItemCnt: lines.length,
-    ...buckets,
+    ...wireBuckets(priced),
     remark: null,
     regrId: registrar.id,
     regrNm: registrar.name,
     modrId: registrar.id,
     modrNm: registrar.name,
-    itemList: lines.map(({ line, item }) => purchaseLine(line, item)),
+    itemList: lines.map(({ line, item }, i) => purchaseLine(line, item, priced.lines[i]!)),
   };
 }
 
-function purchaseLine(line: SaleLineRecord, item: ItemRow): PurchaseLineRequest {
+function purchaseLine(line: SaleLineRecord, item: ItemRow, priced: PricedLine): PurchaseLineRequest {
   return {
     itemSeq: line.itemSeq,
     itemCd: item.code,
@@ -188,20 +217,20 @@ function purchaseLine(line: SaleLineRecord, item: ItemRow): PurchaseLineRequest 
     pkgUnitCd: item.packagingUnit,
     pkg: line.pkg === null ? 1 : quantity(line.pkg),
     qtyUnitCd: item.quantityUnit,
-    qty: quantity(line.qty),
-    prc: money(line.prc),
-    splyAmt: money(line.splyAmt),
-    dcRt: quantity(line.dcRt),
-    dcAmt: money(line.dcAmt),
+    qty: hundredthsToWire(priced.quantity),
+    prc: centsToWire(priced.unitPrice),
+    splyAmt: centsToWire(priced.supplyAmount),
+    dcRt: hundredthsToWire(priced.discountRate),
+    dcAmt: centsToWire(priced.discountAmount),
     isrccCd: null,
     isrccNm: null,
     isrcRt: null,
     isrcAmt: null,
-    // The supplier's figures were worked out at the supplier's tax class.
-    taxTyCd: line.taxTyCd ?? item.taxClass,
-    taxblAmt: money(line.taxblAmt),
-    taxAmt: money(line.taxAmt),
-    totAmt: money(line.totAmt),
+    // The supplier's sale was taxed at the supplier's class.
+    taxTyCd: priced.taxClass,
+    taxblAmt: centsToWire(priced.taxable),
+    taxAmt: centsToWire(priced.tax),
+    totAmt: centsToWire(priced.total),
     spplrItemClsCd: line.itemClsCd,
     spplrItemCd: line.itemCd,
     spplrItemNm: line.itemNm,
@@ -209,14 +238,14 @@ function purchaseLine(line: SaleLineRecord, item: ItemRow): PurchaseLineRequest 
   };
 }
 
-function stockAmounts(line: SaleLineRecord): WireAmounts {
+function stockAmounts(line: PricedLine): WireAmounts {
   return {
-    prc: money(line.prc),
-    splyAmt: money(line.splyAmt),
-    totDcAmt: money(line.dcAmt),
-    taxblAmt: money(line.taxblAmt),
-    taxAmt: money(line.taxAmt),
-    totAmt: money(line.totAmt),
+    prc: centsToWire(line.unitPrice),
+    splyAmt: centsToWire(line.supplyAmount),
+    totDcAmt: centsToWire(line.discountAmount),
+    taxblAmt: centsToWire(line.taxable),
+    taxAmt: centsToWire(line.tax),
+    totAmt: centsToWire(line.total),
   };
 }
 

@@ -17,6 +17,7 @@ import type { LedgerWriter } from '../ledger/open';
 import { insertStockMoves, moveStock } from '../ledger/stock';
 import { items, stockMoves } from '../ledger/schema';
 import type { JobEffects } from '../sync/jobs';
+import { classNotListed } from '../catalog/tax-rates';
 
 /** A stock line's money as KRA's JSON carries it (2-dp numbers), e.g. from a sale's frozen itemList. */
 export interface WireAmounts {
@@ -163,6 +164,8 @@ function remarkOf(move: StockMovement): string | null {
 /** Each line's given amounts, or the line priced at the item's price per spec 4.2. */
 function amountsOf(goods: readonly StockLine[], rates: TaxRates): WireAmounts[] {
   const unpriced = goods.filter((line) => !line.amounts);
+  const unlisted = unpriced.find((line) => rates[line.item.taxClass] === undefined);
+  if (unlisted) throw classNotListed(unlisted.item.taxClass, unlisted.item.name, 'itemCode');
   const priced = unpriced.length === 0 ? [] : priceInvoice(unpriced.map((l) => ({ unitPrice: l.item.unitPrice, quantity: l.quantity, taxClass: l.item.taxClass })), rates).lines;
   let next = 0;
   return goods.map((line) => {

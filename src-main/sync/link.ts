@@ -153,6 +153,7 @@ async function initialise(
 async function registerDemoItems(db: LedgerDb, client: OscuClient): Promise<void> {
   const shelf = DEMO_CATALOGUE.map((item) => item.code);
   const pending = db.select().from(items).where(and(eq(items.registered, false), inArray(items.code, shelf))).all();
+  // KRA takes a taxpayer's item codes in the order of their 7-digit sequence (spec 3.9).
   pending.sort((a, b) => a.code.slice(-7).localeCompare(b.code.slice(-7)));
   for (const item of pending) {
     const answer = await client.saveItem({

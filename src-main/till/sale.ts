@@ -14,6 +14,7 @@ import { recordSaleRequest, saleRequestByKey } from '../ledger/sale-requests';
 import { commitSale, itemsByCode, mpesaCodeUsed, saleWithLines, type NewLine, type SaleRow } from '../ledger/sales';
 import { saleBody, type SoldItem } from '../oscu/sale-body';
 import { recordDocumentStock } from '../stock/documents';
+import { classNotListed } from '../catalog/tax-rates';
 import { dominantPaymentType, settle } from './tenders';
 
 type SaleRequest = ParsedInputOf<'sale.complete'>;
@@ -274,11 +275,16 @@ export function priceCart(
   );
 }
 
-function price(input: SaleRequest, items: readonly { unitPrice: number; taxClass: NewLine['taxClass'] }[], rates: TaxRates): PricedInvoice {
+function price(input: SaleRequest, items: readonly (SoldItem & { unitPrice: number; taxClass: NewLine['taxClass'] })[], rates: TaxRates): PricedInvoice {
   try {
     return priceCart(input, items, rates);
   } catch (error) {
     if (!(error instanceof TaxError)) throw error;
+    const unlisted = error.code === 'UNKNOWN_RATE' ? /^lines\.(\d+)\.taxClass$/.exec(error.field) : null;
+    if (unlisted) {
+      const item = items[Number(unlisted[1])]!;
+      throw classNotListed(item.taxClass, item.name, `lines.${unlisted[1]}.itemCode`);
+    }
     const code = error.code.startsWith('DISCOUNT') ? 'DISCOUNT_EXCEEDS_LINE' : 'INVALID_INPUT';
     throw new ApiError(code, `${error.field}: ${error.message}`, { field: error.field });
   }

@@ -395,6 +395,17 @@ export interface CodeEntry {
   userDefined1: string | null;
 }
 
+/** A tax class's rate in this environment, in hundredths of a percent (1600 is 16%). */
+export interface TaxRateEntry {
+  taxClass: 'A' | 'B' | 'C' | 'D' | 'E';
+  /** What KRA's code list (cdCls 04) says; null when the list does not carry the class. */
+  kraRate: number | null;
+  /** A manager's override for this environment, or null. */
+  override: number | null;
+  /** What invoices use: the override, else KRA's rate; null: the class is not sold. */
+  rate: number | null;
+}
+
 export interface CodeListing {
   /** kra: synced from selectCodeList; builtIn: Mauzo's copy, until the first sync. */
   source: 'kra' | 'builtIn';
@@ -721,6 +732,7 @@ export const api = {
       'CLOCK_AHEAD',
       'DEVICE_NOT_INITIALISED',
       'CLIENT_KEY_REUSED',
+      'TAX_CLASS_NOT_LISTED',
     ],
   }),
   'sale.refund': method<CompletedSale>()({
@@ -784,7 +796,7 @@ export const api = {
       })
       .strict(),
     access: 'manager',
-    errors: ['ITEM_NOT_FOUND', 'ITEM_HAS_NO_STOCK', 'ADJUSTMENT_REASON_MISMATCH'],
+    errors: ['ITEM_NOT_FOUND', 'ITEM_HAS_NO_STOCK', 'ADJUSTMENT_REASON_MISMATCH', 'TAX_CLASS_NOT_LISTED'],
   }),
   'stock.moves': method<StockHistory>()({
     input: z
@@ -870,6 +882,19 @@ export const api = {
     errors: [],
   }),
   'notices.list': method<NoticeEntry[]>()({ input: none, access: 'cashier', errors: [] }),
+  'taxRates.list': method<TaxRateEntry[]>()({ input: none, access: 'cashier', errors: [] }),
+  /** Overrides KRA's rate of one class in this environment (null: back to KRA's); audited with the reason. */
+  'taxRates.override': method<TaxRateEntry[]>()({
+    input: z
+      .object({
+        taxClass: z.enum(['A', 'B', 'C', 'D', 'E'], 'a KRA tax class: A, B, C, D or E'),
+        rate: z.number().int('whole hundredths of a percent (800 is 8%)').min(0, 'at least 0').max(10_000, 'at most 10000 (100%)').nullable(),
+        reason: z.string().trim().min(1, 'say why the rate differs from KRA\'s list').max(200, 'at most 200 characters'),
+      })
+      .strict(),
+    access: 'manager',
+    errors: [],
+  }),
   'customers.lookup': method<TaxpayerLookup>()({
     input: z.object({ tin: customerPin }).strict(),
     access: 'cashier',
@@ -920,7 +945,7 @@ export const api = {
       })
       .strict(),
     access: 'manager',
-    errors: ['PURCHASE_NOT_FOUND', 'PURCHASE_DECIDED', 'ITEM_NOT_FOUND', 'ITEM_NOT_REGISTERED'],
+    errors: ['PURCHASE_NOT_FOUND', 'PURCHASE_DECIDED', 'ITEM_NOT_FOUND', 'ITEM_NOT_REGISTERED', 'TAX_CLASS_NOT_LISTED'],
   }),
   'purchases.reject': method<PurchaseSummary>()({
     input: z
@@ -946,7 +971,7 @@ export const api = {
       })
       .strict(),
     access: 'manager',
-    errors: ['IMPORT_NOT_FOUND', 'IMPORT_DECIDED', 'ITEM_NOT_FOUND', 'ITEM_NOT_REGISTERED'],
+    errors: ['IMPORT_NOT_FOUND', 'IMPORT_DECIDED', 'ITEM_NOT_FOUND', 'ITEM_NOT_REGISTERED', 'TAX_CLASS_NOT_LISTED'],
   }),
   'users.list': method<BranchUser[]>()({ input: none, access: 'manager', errors: [] }),
   'users.create': method<BranchUser>()({

@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   'USER_NOT_FOUND',
   'LAST_MANAGER',
   'CLIENT_KEY_REUSED',
+  'TAX_CLASS_NOT_LISTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -175,4 +176,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   USER_NOT_FOUND: 404,
   LAST_MANAGER: 409,
   CLIENT_KEY_REUSED: 409,
+  TAX_CLASS_NOT_LISTED: 409,
 };

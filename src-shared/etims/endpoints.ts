@@ -15,7 +15,10 @@ export interface EndpointDef {
 export const ENDPOINTS = {
   selectInitOsdcInfo: { direct: 'selectInitOsdcInfo', gateway: 'initialize', kind: 'init' },
   selectCodeList: { direct: 'selectCodeList', gateway: 'selectCodeList', kind: 'bulkRead' },
-  selectCustomer: { direct: 'selectCustomer', gateway: 'selectCustomerList', kind: 'read' },
+  /** The buyer-PIN lookup; the gateway's /selectCustomerList is something else (spec 13.1). */
+  selectCustomer: { direct: 'selectCustomer', gateway: 'customerPinInfo', kind: 'read' },
+  /** The branch's own saved customers (saveBhfCustomer), as the gateway lists them (spec 13.1). */
+  selectCustomerList: { direct: 'selectCustomerList', gateway: 'selectCustomerList', kind: 'read' },
   selectNoticeList: { direct: 'selectNoticeList', gateway: 'selectNoticeList', kind: 'read' },
   selectItemClsList: { direct: 'selectItemClsList', gateway: 'selectItemClass', kind: 'bulkRead' },
   saveItem: { direct: 'saveItem', gateway: 'saveItem', kind: 'write' },

@@ -163,6 +163,27 @@ export interface CustomerData {
   custList: TaxpayerRecord[];
 }
 
+/** A customer the branch saved (saveBhfCustomer), as the gateway's /selectCustomerList lists it (spec 13.1). */
+export interface BranchCustomerRecord {
+  custNo: string;
+  custTin: string | null;
+  custNm: string | null;
+  adrs: string | null;
+  telNo: string | null;
+  email: string | null;
+  faxNo: string | null;
+  useYn: YesNo | null;
+  remark: string | null;
+  regrId: string | null;
+  regrNm: string | null;
+  modrId: string | null;
+  modrNm: string | null;
+}
+
+export interface BranchCustomerListData {
+  custList: BranchCustomerRecord[];
+}
+
 // ---------------------------------------------------------------- 2.7 - 2.9 branch records
 
 export interface BranchCustomerRequest extends Audit {
@@ -621,6 +642,7 @@ export interface OscuWire {
   selectInitOsdcInfo: { request: InitRequest; data: InitData };
   selectCodeList: { request: SinceRequest; data: CodeListData };
   selectCustomer: { request: CustomerSearchRequest; data: CustomerData };
+  selectCustomerList: { request: SinceRequest; data: BranchCustomerListData };
   selectNoticeList: { request: SinceRequest; data: NoticeListData };
   selectItemClsList: { request: SinceRequest; data: ItemClassData };
   saveItem: { request: ItemRequest; data: null };

@@ -201,6 +201,7 @@ export const en = {
   'error.USER_NOT_FOUND': 'No such staff member on this till.',
   'error.LAST_MANAGER': 'This is the last active manager: make someone else a manager first.',
   'error.CLIENT_KEY_REUSED': 'This cart was already sent with different contents. Start the sale again.',
+  'error.TAX_CLASS_NOT_LISTED': '{name} is in tax class {taxClass}, which KRA\'s code list for this till does not carry, so it cannot be sold. Refresh KRA\'s lists, or ask a manager to set the rate of class {taxClass} for this till.',
   'masterData.progress': 'Updating {list} from KRA: {done} of {total}',
   'masterData.failed': 'KRA list {list} could not be updated: {reason}',
   'action.myPin': 'My PIN',

@@ -202,6 +202,7 @@ export const sw: Record<MessageKey, string> = {
   'error.USER_NOT_FOUND': 'Hakuna mfanyakazi huyo kwenye kaunta hii.',
   'error.LAST_MANAGER': 'Huyu ndiye meneja wa mwisho aliye hai: mfanye mtu mwingine meneja kwanza.',
   'error.CLIENT_KEY_REUSED': 'Kikapu hiki kilishatumwa na vitu tofauti. Anza mauzo upya.',
+  'error.TAX_CLASS_NOT_LISTED': '{name} iko katika kundi la kodi {taxClass}, ambalo orodha ya misimbo ya KRA ya kaunta hii haina, kwa hiyo haiwezi kuuzwa. Sasisha orodha za KRA, au mwombe meneja aweke kiwango cha kundi {taxClass} kwa kaunta hii.',
   'masterData.progress': 'Inasasisha {list} kutoka KRA: {done} kati ya {total}',
   'masterData.failed': 'Orodha ya KRA {list} haikuweza kusasishwa: {reason}',
   'action.myPin': 'PIN yangu',

@@ -16,13 +16,13 @@ const ROWS = 50_000;
 const manager = { id: 1, name: 'Otieno', role: 'manager' as const };
 
 const GOODS = [
-  ['Kabras sugar', '50161509', 'B', 'BG', 'NO'],
-  ['Jogoo maize flour', '50221200', 'C', 'BG', 'NO'],
-  ['Brookside milk', '50131700', 'A', 'BQ', 'NO'],
-  ['Fresha cooking oil', '50151513', 'B', 'JY', 'NO'],
-  ['Pembe rice', '50221101', 'B', 'BG', 'KG'],
-  ['Exe bar soap', '53131608', 'B', 'BR', 'NO'],
-  ['Paraffin', '15101506', 'E', 'JY', 'NO'],
+  ['Kabras sugar', '1000000000', 'B', 'BG', 'NO'],
+  ['Jogoo maize flour', '9901100000', 'C', 'BG', 'NO'],
+  ['Brookside milk', '1000000000', 'A', 'BQ', 'NO'],
+  ['Fresha cooking oil', '1000000000', 'B', 'JY', 'NO'],
+  ['Pembe rice', '1000000000', 'B', 'BG', 'KG'],
+  ['Exe bar soap', '1000000000', 'B', 'BR', 'NO'],
+  ['Paraffin', '1000000000', 'E', 'JY', 'NO'],
 ] as const;
 
 /** A shop's catalogue as a spreadsheet exports it: quoted names with commas and quotes, prices in shillings. */

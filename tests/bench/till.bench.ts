@@ -30,7 +30,7 @@ const SIZES = ['100g', '250g', '500g', '1kg', '2kg', '5kg', '250ml', '500ml', '1
 export function benchCatalogue(count = CATALOGUE): (typeof items.$inferInsert)[] {
   return Array.from({ length: count }, (_, i) => ({
     code: `KE2BGNO${String(1_000_000 + i).padStart(7, '0')}`,
-    classCode: '50000000',
+    classCode: '1000000000',
     name: `${BRANDS[i % BRANDS.length]} ${GOODS[Math.floor(i / BRANDS.length) % GOODS.length]} ${SIZES[i % SIZES.length]} #${i}`,
     barcode: String(6_290_000_000_000 + i),
     packagingUnit: 'BG',

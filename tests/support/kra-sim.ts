@@ -80,7 +80,8 @@ export async function initDemoDevice(sim: SimulatorProcess, bhfId = '00', serial
   return { tin, bhfId, cmcKey: info.cmcKey!, sdcId: info.sdcId!, mrcNo: info.mrcNo!, dvcId: info.dvcId! };
 }
 
-const RATES = Object.fromEntries(TAX_TYPES.map((t) => [t.code, t.ratePercent])) as Record<TaxTypeCode, number>;
+/** The gateway profile's rates, as KRA's sandbox wants them (spec 13.2: E at 0); the lenient profile checks none. */
+export const SANDBOX_RATES = { ...(Object.fromEntries(TAX_TYPES.map((t) => [t.code, t.ratePercent])) as Record<TaxTypeCode, number>), E: 0 };
 
 export interface TestLine {
   itemCd: string;
@@ -96,12 +97,12 @@ export interface TestLine {
 const round2 = (value: number) => Math.round(value * 100 + Number.EPSILON * 100) / 100;
 
 /** A saveTrnsSalesOsdc body with VAT-inclusive lines (spec 4.2), as the strict profile wants it. */
-export function saleBody(invcNo: number, lines: TestLine[], extra: Record<string, unknown> = {}, rates = RATES): Record<string, unknown> {
+export function saleBody(invcNo: number, lines: TestLine[], extra: Record<string, unknown> = {}, rates = SANDBOX_RATES): Record<string, unknown> {
   const itemList = lines.map((line, i) => {
     const splyAmt = round2(line.qty * line.prc);
     const taxblAmt = round2((splyAmt * 100) / (100 + rates[line.taxTyCd]));
     return {
-      itemSeq: i + 1, itemCd: line.itemCd, itemClsCd: '50161509', itemNm: `Item ${line.itemCd}`, bcd: null,
+      itemSeq: i + 1, itemCd: line.itemCd, itemClsCd: '1000000000', itemNm: `Item ${line.itemCd}`, bcd: null,
       pkgUnitCd: line.pkgUnitCd ?? 'BG', pkg: Math.max(1, line.qty), qtyUnitCd: line.qtyUnitCd ?? 'NO', qty: line.qty, prc: line.prc,
       splyAmt, dcRt: 0, dcAmt: 0, taxTyCd: line.taxTyCd, taxblAmt, taxAmt: round2(splyAmt - taxblAmt), totAmt: splyAmt,
     };
@@ -130,7 +131,7 @@ export function saleBody(invcNo: number, lines: TestLine[], extra: Record<string
 export function itemBody(itemCd: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const [, , type, packaging, quantity] = /^([A-Z]{2})(\d)([A-Z0-9]{2})([A-Z0-9]{2})\d{7}$/.exec(itemCd) ?? [];
   return {
-    itemCd, itemClsCd: '50161509', itemTyCd: type ?? '2', itemNm: `Item ${itemCd}`, itemStdNm: null, orgnNatCd: 'KE',
+    itemCd, itemClsCd: '1000000000', itemTyCd: type ?? '2', itemNm: `Item ${itemCd}`, itemStdNm: null, orgnNatCd: 'KE',
     pkgUnitCd: packaging ?? 'BG', qtyUnitCd: quantity ?? 'NO', taxTyCd: 'B', btchNo: null, bcd: null, dftPrc: 100,
     isrcAplcbYn: 'N', useYn: 'Y', regrId: 'test', regrNm: 'Test', modrId: 'test', modrNm: 'Test',
     ...extra,

@@ -2,6 +2,8 @@ import type { UserSummary } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
 import { DEFAULT_TAX_RATES } from '../../src-shared/tax';
 import { seedDemoCatalogue } from '../../src-main/catalog/demo-catalogue';
+import { upsertCodeClasses } from '../../src-main/ledger/master-data';
+import { TAX_TYPES } from '../../src-shared/etims/codes';
 import { openLedger, type LedgerDb } from '../../src-main/ledger/open';
 import { items, users } from '../../src-main/ledger/schema';
 import { completeSale, type SaleDeps } from '../../src-main/till/sale';
@@ -37,6 +39,20 @@ export function testLedger(): TestLedger {
     },
   });
   return open(db);
+}
+
+/** KRA's tax types (cdCls 04) as if pulled from KRA, in the ledger in `dataDir`: the till's only source of rates. */
+export function storeTaxCodeList(dataDir: string, percent: Partial<Record<string, number>> = {}): void {
+  const db = openLedger(dataDir, projectPaths.migrations);
+  try {
+    const dtlList = TAX_TYPES.map((t) => ({
+      cd: t.code, cdNm: t.name, cdDesc: t.name, useYn: 'Y' as const, srtOrd: t.sortOrder,
+      userDfnCd1: String(percent[t.code] ?? t.ratePercent), userDfnCd2: t.label, userDfnCd3: null,
+    }));
+    upsertCodeClasses(db, [{ cdCls: '04', cdClsNm: 'Taxation Type', cdClsDesc: null, useYn: 'Y', userDfnNm1: 'Tax Rate', userDfnNm2: null, userDfnNm3: null, dtlList }]);
+  } finally {
+    db.$client.close();
+  }
 }
 
 export function saleDeps(ledger: TestLedger, clock: Clock, overrides: Partial<SaleDeps> = {}): SaleDeps {

@@ -325,11 +325,15 @@ describe('rates from the code list', () => {
     });
   }
 
-  it('names a class the list leaves out', () => {
+  it('gives no rate to a class the list leaves out, and nothing is priced in it (no built-in fallback)', () => {
+    const rates = ratesFromCodeList(valid.filter((d) => d.cd !== 'E'));
+    assert.deepEqual(rates, { A: 0, B: 1600, C: 0, D: 0 });
     assert.throws(
-      () => ratesFromCodeList(valid.filter((d) => d.cd !== 'D')),
-      (e: unknown) => e instanceof TaxError && e.field === 'codeList.D' && /class D/.test(e.message),
+      () => priceInvoice([line(1000, 100, 'B'), line(16200, 100, 'E')], rates),
+      (e: unknown) => e instanceof TaxError && e.code === 'UNKNOWN_RATE' && e.field === 'lines.1.taxClass' && /class E is not in KRA's code list/.test(e.message),
     );
+    const withoutE = priceInvoice([line(1160, 100, 'B')], rates);
+    assert.deepEqual([withoutE.byClass.E.rate, withoutE.byClass.E.total, withoutE.total], [0, 0, 1160]);
   });
 
   it('refuses a class listed twice with different rates', () => {

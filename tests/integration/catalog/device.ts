@@ -4,6 +4,7 @@ import { createHttpClient } from '../../../src-main/oscu/http';
 import { createOscuClient, type OscuClient } from '../../../src-main/oscu/client';
 import type { Exchange } from '../../../src-main/oscu/transport';
 import type { Clock } from '../../../src-shared/clock';
+import { ratesFromCodeList, type TaxRates } from '../../../src-shared/tax';
 import { TestClock } from '../../support/clock';
 import { initDemoDevice } from '../../support/kra-sim';
 import { testLedger, type TestLedger } from '../../support/ledger';
@@ -38,6 +39,13 @@ export async function testDevice(sim: SimulatorProcess, clock: Clock): Promise<T
     sentSince: (endpoint) =>
       exchanges.filter((e) => e.endpoint.endsWith(endpoint)).map((e) => (JSON.parse(e.request) as { lastReqDt: string }).lastReqDt),
   };
+}
+
+/** The tax rates of the simulator's code list, as the till reads them (cdCls 04). */
+export async function kraTaxRates(client: OscuClient): Promise<TaxRates> {
+  const answer = await client.selectCodeList({ lastReqDt: '20180101000000' });
+  if (!answer.ok) throw new Error(`no code list: ${JSON.stringify(answer)}`);
+  return ratesFromCodeList(answer.data.clsList.find((c) => c.cdCls === '04')?.dtlList ?? []);
 }
 
 /** A fresh start for each test: the simulator reset and its clock pinned, a new ledger, a new device. */

@@ -126,6 +126,17 @@ describe('KRA master data sync', () => {
     assert.deepEqual(taxRatesFromLedger(db), { A: 0, B: 1600, C: 0, D: 0, E: 0 });
   });
 
+  it('drops the rate of a class KRA no longer lists, rather than keep the old one', async () => {
+    const { sync } = masterData();
+    await sync.sync(['codes']);
+    assert.equal(taxRatesFromLedger(db)?.E, 800);
+    await sim.admin.advanceClock(HOUR);
+    await sim.admin.setConfig({ taxRates: { E: null } });
+    await sync.sync(['codes']);
+    assert.deepEqual(taxRatesFromLedger(db), { A: 0, B: 1600, C: 0, D: 0 });
+    assert.equal(countOf(db, 'codes') > 0, true, 'the other lists are kept');
+  });
+
   it('serves code lists and notices to the till screens, from KRA once synced', async () => {
     const { handlers } = masterData();
     const builtIn = await handlers['codes.list']({ cdCls: '24' }, ctx);

@@ -60,6 +60,22 @@ describe('KRA simulator: the direct host, lenient', () => {
       assert.equal((await result('selectInitOsdcInfo', { tin: 'P000000001X', bhfId: '03', dvcSrlNo: 'ADMIN-SERIAL-1' }, open)).resultCd, '000');
       await assert.rejects(sim.admin.registerDevice('not-a-pin', '00', 'X'), /not a KRA PIN/);
     });
+
+    test('a device is (tin, bhfId, serial): one serial serves two PINs, as the sandbox handed out, each with its own key', async () => {
+      const shared = DEMO_DEVICE_SERIALS[5]!;
+      await sim.admin.registerDevice('P000000002Y', '00', shared);
+      const open = kraCaller(sim, 'direct');
+      const ours = await result('selectInitOsdcInfo', { tin: DEMO_TAXPAYER.tin, bhfId: '00', dvcSrlNo: shared }, open);
+      const theirs = await result('selectInitOsdcInfo', { tin: 'P000000002Y', bhfId: '00', dvcSrlNo: shared }, open);
+      const keyOf = (answer: typeof ours) => (answer.data as { info: { cmcKey: string } }).info.cmcKey;
+      assert.deepEqual([ours.resultCd, theirs.resultCd], ['000', '000']);
+      assert.notEqual(keyOf(ours), keyOf(theirs));
+      assert.equal((await result('selectInitOsdcInfo', { tin: 'P000000002Y', bhfId: '00', dvcSrlNo: shared }, open)).resultCd, '902');
+      const asTheirs = await result('selectNoticeList', { lastReqDt: '20180101000000' }, kraCaller(sim, 'direct', { tin: 'P000000002Y', bhfId: '00', cmcKey: keyOf(theirs) }));
+      assert.equal(asTheirs.resultCd, '000');
+      const crossed = await result('selectNoticeList', { lastReqDt: '20180101000000' }, kraCaller(sim, 'direct', { tin: 'P000000002Y', bhfId: '00', cmcKey: keyOf(ours) }));
+      assert.equal(crossed.resultCd, '901', "one PIN's key is no good for the other");
+    });
   });
 
   describe('headers and envelope', () => {
@@ -108,7 +124,7 @@ describe('KRA simulator: the direct host, lenient', () => {
 
     test('item classes, branches, notices and the PIN lookup', async () => {
       const classes = (await result('selectItemClsList', { lastReqDt: '20180101000000' })).data as { itemClsList: { itemClsCd: string }[] };
-      assert.ok(classes.itemClsList.some((c) => c.itemClsCd === '50161509'));
+      assert.ok(classes.itemClsList.some((c) => c.itemClsCd === '1000000000'));
       const branches = (await result('selectBhfList', { lastReqDt: '20180101000000' })).data as { bhfList: { bhfId: string; hqYn: string }[] };
       assert.deepEqual(branches.bhfList.map((b) => [b.bhfId, b.hqYn]), [['00', 'Y'], ['01', 'N']]);
       const notices = (await result('selectNoticeList', { lastReqDt: '20180101000000' })).data as { noticeList: { dtlUrl: string }[] };
@@ -281,7 +297,7 @@ describe('KRA simulator: the direct host, lenient', () => {
       const io = (sarNo: number, sarTyCd: string, qty: number, extra: Record<string, unknown> = {}) => ({
         sarNo, orgSarNo: 0, regTyCd: 'M', custTin: null, custNm: null, custBhfId: null, sarTyCd, ocrnDt: '20261124', totItemCnt: 1,
         totTaxblAmt: 100, totTaxAmt: 16, totAmt: 116, remark: null, ...AUDIT,
-        itemList: [{ itemSeq: 1, itemCd: 'KE2BGNO0000001', itemClsCd: '50161509', itemNm: 'Sugar', bcd: null, pkgUnitCd: 'BG', pkg: qty, qtyUnitCd: 'NO', qty, itemExprDt: null, prc: 116, splyAmt: 116 * qty, totDcAmt: 0, taxblAmt: 100, taxTyCd: 'B', taxAmt: 16, totAmt: 116 }],
+        itemList: [{ itemSeq: 1, itemCd: 'KE2BGNO0000001', itemClsCd: '1000000000', itemNm: 'Sugar', bcd: null, pkgUnitCd: 'BG', pkg: qty, qtyUnitCd: 'NO', qty, itemExprDt: null, prc: 116, splyAmt: 116 * qty, totDcAmt: 0, taxblAmt: 100, taxTyCd: 'B', taxAmt: 16, totAmt: 116 }],
         ...extra,
       });
       assert.equal((await result('insertStockIO', io(1, '02', 10))).resultCd, '000');

@@ -42,7 +42,7 @@ describe('KRA simulator: faults on demand', () => {
     await waitFor('the slow sale to be accepted', async () => (await accepted()).length === 1, 5_000);
   });
 
-  test('a connection reset, an HTTP 5xx, a non-JSON answer and result 999 process nothing', async () => {
+  test('a connection reset, an HTTP 5xx, a non-JSON answer, result 999 and the gateway\'s "try again" process nothing', async () => {
     const faults: [FaultSpec, (answer: Promise<Awaited<ReturnType<typeof sell>>>) => Promise<void>][] = [
       [{ kind: 'reset', count: 1 }, (a) => assert.rejects(a, TypeError)],
       [{ kind: 'http', status: 500, count: 1 }, async (a) => assert.deepEqual([(await a).status, (await a).json], [500, undefined])],
@@ -50,6 +50,10 @@ describe('KRA simulator: faults on demand', () => {
       [{ kind: 'http', status: 504, count: 1 }, async (a) => assert.equal((await a).status, 504)],
       [{ kind: 'nonJson', count: 1 }, async (a) => assert.deepEqual([(await a).status, (await a).json], [200, undefined])],
       [{ kind: 'result999', count: 1 }, async (a) => assert.equal((await a).envelope?.resultCd, '999')],
+      [{ kind: 'tryAgain', count: 1 }, async (a) => {
+        const { status, json } = await a;
+        assert.deepEqual([status, (json?.responseHeader as { customerMessage?: string }).customerMessage, json?.responseBody], [400, 'Unable to process the request. Please try again later', null]);
+      }],
     ];
     for (const [fault, check] of faults) {
       await sim.admin.addFault(fault);

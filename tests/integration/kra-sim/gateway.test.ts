@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { DEMO_DEVICE_SERIALS, DEMO_TAXPAYER } from '../../../src-shared/etims/demo';
+import { DEMO_DEVICE_SERIALS, DEMO_PARTNERS, DEMO_TAXPAYER } from '../../../src-shared/etims/demo';
+import { parseData } from '../../../src-main/oscu/parse';
 import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-sim/launch';
-import { initDemoDevice, itemBody, kraCaller, saleBody, type Device, type Exchange, type KraCaller } from '../../support/kra-sim';
+import { initDemoDevice, itemBody, kraCaller, saleBody, SANDBOX_RATES, type Device, type Exchange, type KraCaller } from '../../support/kra-sim';
 
 const AUDIT = { regrId: 'test', regrNm: 'Test', modrId: 'test', modrNm: 'Test' };
 const basic = (credentials: string) => ({ Authorization: `Basic ${Buffer.from(credentials).toString('base64')}` });
@@ -41,7 +42,7 @@ describe('KRA simulator: the gateway profile, strict', () => {
 
   const io = (sarNo: number, itemCd: string, qty: number) => ({
     sarNo, orgSarNo: 0, regTyCd: 'M', sarTyCd: '06', ocrnDt: '20261124', totItemCnt: 1, totTaxblAmt: 100, totTaxAmt: 16, totAmt: 116, ...AUDIT,
-    itemList: [{ itemSeq: 1, itemCd, itemClsCd: '50161509', itemNm: 'Sugar', pkgUnitCd: 'BG', pkg: qty, qtyUnitCd: 'NO', qty, prc: 116, splyAmt: 116 * qty, taxblAmt: 100, taxTyCd: 'B', taxAmt: 16, totAmt: 116 }],
+    itemList: [{ itemSeq: 1, itemCd, itemClsCd: '1000000000', itemNm: 'Sugar', pkgUnitCd: 'BG', pkg: qty, qtyUnitCd: 'NO', qty, prc: 116, splyAmt: 116 * qty, taxblAmt: 100, taxTyCd: 'B', taxAmt: 16, totAmt: 116 }],
   });
 
   test('is strict by default and answers duplicates with the sequence error', async () => {
@@ -75,9 +76,33 @@ describe('KRA simulator: the gateway profile, strict', () => {
     assert.deepEqual([empty.status, empty.envelope?.resultCd, empty.envelope?.data], [200, '001', null]);
   });
 
-  test('wants tin in the body of initialize and of some reads', async () => {
+  test('answers the buyer-PIN lookup at /customerPinInfo and the branch\'s saved customers at /selectCustomerList (spec 13.1)', async () => {
+    const pin = accepted(await gateway.call('selectCustomer', { custmTin: DEMO_PARTNERS[0]!.tin }));
+    const taxpayer = parseData('selectCustomer', pin);
+    assert.ok(taxpayer.ok && taxpayer.value.custList[0]?.taxprNm === DEMO_PARTNERS[0]!.name, JSON.stringify(pin));
+    assert.equal((await gateway.call('selectCustomerList', { lastReqDt: '20180101000000' })).envelope?.resultCd, '001');
+    accepted(await gateway.call('saveBhfCustomer', { custNo: '000000001', custTin: DEMO_PARTNERS[0]!.tin, custNm: 'Acme', telNo: '0700000009', useYn: 'Y', ...AUDIT }));
+    const saved = parseData('selectCustomerList', accepted(await gateway.call('selectCustomerList', { lastReqDt: '20180101000000' })));
+    assert.ok(saved.ok, JSON.stringify(saved));
+    assert.deepEqual(saved.value.custList.map((c) => [c.custNo, c.custTin, c.custNm, c.telNo, c.email, c.useYn, c.regrNm]), [['000000001', DEMO_PARTNERS[0]!.tin, 'Acme', '0700000009', null, 'Y', 'Test']]);
+    assert.equal(parseData('selectCustomer', saved.value).ok, false, 'a saved-customer list is not a PIN lookup');
+  });
+
+  test('accepts exactly the item classes its own selectItemClsList serves, the sandbox\'s short list (spec 13.5)', async () => {
+    const served = (accepted(await gateway.call('selectItemClsList', { lastReqDt: '20180101000000' })) as { itemClsList: { itemClsCd: string }[] }).itemClsList.map((c) => c.itemClsCd);
+    assert.equal(served.length, 26);
+    assert.ok(served.includes('1000000000') && served.some((c) => c.startsWith('1010')) && served.some((c) => c.startsWith('9901')));
+    assert.equal(rejection(await gateway.call('saveItem', itemBody('KE2BGNO0000001', { itemClsCd: '50161509' }))), 'Ensure you use a valid item classification code from the Get Item Classification List endpoint');
+    for (const [i, code] of served.entries()) {
+      accepted(await gateway.call('saveItem', itemBody(`KE2BGNO${String(i + 1).padStart(7, '0')}`, { itemClsCd: code })));
+    }
+  });
+
+  test('wants tin and bhfId in the body of initialize and of some reads (spec 13.6)', async () => {
     assert.equal(rejection(await kraCaller(sim, 'gateway').call('selectInitOsdcInfo', { bhfId: '00', dvcSrlNo: DEMO_DEVICE_SERIALS[1] })), 'Missing Tin');
+    assert.equal(rejection(await kraCaller(sim, 'gateway').call('selectInitOsdcInfo', { tin: DEMO_TAXPAYER.tin, dvcSrlNo: DEMO_DEVICE_SERIALS[1] })), 'Missing BhfId');
     assert.equal(rejection(await gateway.call('selectTrnsPurchaseSalesList', { lastReqDt: '20180101000000' })), 'tin cannot be Null');
+    assert.equal(rejection(await gateway.call('selectStockMoveList', { lastReqDt: '20180101000000', tin: DEMO_TAXPAYER.tin })), 'bhfId cannot be Null');
     const init = await kraCaller(sim, 'gateway').call('selectInitOsdcInfo', { tin: DEMO_TAXPAYER.tin, bhfId: '00', dvcSrlNo: DEMO_DEVICE_SERIALS[1] });
     assert.match((accepted(init) as { info: { cmcKey: string } }).info.cmcKey, /^[0-9A-F]{32}$/);
   });
@@ -89,7 +114,7 @@ describe('KRA simulator: the gateway profile, strict', () => {
     assert.equal(rejection(await gateway.call('saveItem', itemBody('KE2BGNO0000002'))), 'Invalid itemCd Sequence. Expected sequence ending with: *******0000001');
     accepted(await gateway.call('saveItem', itemBody('KE2BGNO0000001')));
     accepted(await gateway.call('saveItem', itemBody('KE2BGNO0000001', { itemNm: 'Sugar 1kg' })));
-    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000002', { itemClsCd: '81161700' })));
+    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000002', { itemClsCd: '1000000000' })));
   });
 
   test('a sale needs registered items, stock for goods, inclusive amounts to the cent', async () => {
@@ -108,17 +133,30 @@ describe('KRA simulator: the gateway profile, strict', () => {
     assert.equal(rejection(await gateway.call('saveTrnsSalesOsdc', saleBody(2, [sugar], { rcptTyCd: 'R', orgInvcNo: 1, rfdRsnCd: '06' }))), 'Missing RfdDt Date');
     accepted(await gateway.call('saveTrnsSalesOsdc', saleBody(2, [sugar], { rcptTyCd: 'R', orgInvcNo: 1, rfdRsnCd: '06', rfdDt: '20261124120000' })));
     const service = { itemCd: 'KE3OUNO0000002', qty: 1, prc: 50, taxTyCd: 'B', pkgUnitCd: 'OU' } as const;
-    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000002', { itemClsCd: '81161700' })));
+    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000002', { itemClsCd: '1000000000' })));
     accepted(await gateway.call('saveTrnsSalesOsdc', saleBody(3, [service])));
   });
 
-  test('checks the rates against the environment: with E at 0 % a sale declaring 8 % is refused', async () => {
-    await sim.admin.setConfig({ taxRates: { E: 0 } });
+  test('checks the rates against the environment: the sandbox’s E is 0 %, and a sale declaring another rate is refused', async () => {
+    const codes = await gateway.call('selectCodeList', { lastReqDt: '20180101000000' });
+    const taxTypes = (codes.envelope?.data as { clsList: { cdCls: string; dtlList: { cd: string; userDfnCd1: string }[] }[] }).clsList.find((c) => c.cdCls === '04')!;
+    assert.deepEqual(taxTypes.dtlList.map((d) => [d.cd, d.userDfnCd1]), [['A', '0'], ['B', '16'], ['C', '0'], ['E', '0'], ['D', '0']]);
     accepted(await gateway.call('saveItem', itemBody('KE2BGNO0000001')));
     accepted(await gateway.call('insertStockIO', io(1, 'KE2BGNO0000001', 10)));
     const body = saleBody(1, [{ itemCd: 'KE2BGNO0000001', qty: 1, prc: 116, taxTyCd: 'B' }]);
-    assert.equal(rejection(await gateway.call('saveTrnsSalesOsdc', body)), 'Rule taxRtE failed: Tax rate mismatch. Expected: 0.00, Found: 8');
-    accepted(await gateway.call('saveTrnsSalesOsdc', { ...body, taxRtE: 0 }));
+    assert.equal(rejection(await gateway.call('saveTrnsSalesOsdc', { ...body, taxRtE: 8 })), 'Rule taxRtE failed: Tax rate mismatch. Expected: 0.00, Found: 8');
+    accepted(await gateway.call('saveTrnsSalesOsdc', body));
+  });
+
+  test('a code list without class E: KRA does not list it, and refuses a line in it', async () => {
+    await sim.admin.setConfig({ taxRates: { E: null } });
+    const codes = await gateway.call('selectCodeList', { lastReqDt: '20180101000000' });
+    const taxTypes = (codes.envelope?.data as { clsList: { cdCls: string; dtlList: { cd: string }[] }[] }).clsList.find((c) => c.cdCls === '04')!;
+    assert.deepEqual(taxTypes.dtlList.map((d) => d.cd), ['A', 'B', 'C', 'D']);
+    accepted(await gateway.call('saveItem', itemBody('KE2JYNO0000001', { taxTyCd: 'E' })));
+    accepted(await gateway.call('insertStockIO', io(1, 'KE2JYNO0000001', 10)));
+    const paraffin = saleBody(1, [{ itemCd: 'KE2JYNO0000001', qty: 1, prc: 162, taxTyCd: 'E', pkgUnitCd: 'JY' }], {}, { ...SANDBOX_RATES, E: 0 });
+    assert.equal(rejection(await gateway.call('saveTrnsSalesOsdc', paraffin)), 'Invalid taxTyCd on item: 1. Tax type E is not in the code list');
   });
 
   test('stock: the sarNo sequence, and rsdQty equal to the sum of the movements', async () => {
@@ -148,7 +186,7 @@ describe('KRA simulator: the gateway profile, strict', () => {
 
   test('result codes other than validation failures travel in responseBody', async () => {
     await sim.admin.setConfig({ duplicateReply: '994' });
-    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000001', { itemClsCd: '81161700' })));
+    accepted(await gateway.call('saveItem', itemBody('KE3OUNO0000001', { itemClsCd: '1000000000' })));
     const sale = saleBody(1, [{ itemCd: 'KE3OUNO0000001', qty: 1, prc: 50, taxTyCd: 'B', pkgUnitCd: 'OU' }]);
     accepted(await gateway.call('saveTrnsSalesOsdc', sale));
     const duplicate = await gateway.call('saveTrnsSalesOsdc', sale);

@@ -17,7 +17,7 @@ after(() => http.close());
 const TIN = DEMO_TAXPAYER.tin;
 const AUDIT = { regrId: 'pos01', regrNm: 'Till 1', modrId: 'pos01', modrNm: 'Till 1' };
 const ITEM: ItemRequest = {
-  itemCd: 'KE2NTNO0000001', itemClsCd: '50202306', itemTyCd: '2', itemNm: 'Mango juice 500ml', orgnNatCd: 'KE',
+  itemCd: 'KE2NTNO0000001', itemClsCd: '1000000000', itemTyCd: '2', itemNm: 'Mango juice 500ml', orgnNatCd: 'KE',
   pkgUnitCd: 'NT', qtyUnitCd: 'NO', taxTyCd: 'B', bcd: null, dftPrc: 116, isrcAplcbYn: 'N', useYn: 'Y', ...AUDIT,
 };
 

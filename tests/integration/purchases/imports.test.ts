@@ -59,7 +59,7 @@ describe('customs imports', () => {
     const [body] = till.sent('updateImportItem');
     assert.deepEqual(
       [body?.taskCd, body?.dclDe, body?.itemSeq, body?.hsCd, body?.itemCd, body?.itemClsCd, body?.imptItemSttsCd, body?.modrId],
-      [LINE.taskCode, '01032024', 1, '85171300', SOAP, '53131608', '3', String(till.manager.id)],
+      [LINE.taskCode, '01032024', 1, '85171300', SOAP, '1000000000', '3', String(till.manager.id)],
     );
     assert.ok(typeof body?.remark === 'string' && body.remark.length > 0, 'an approval carries a remark (the gateway answers 999 without one)');
     const [line] = await handlers['imports.list']({}, till.ctx);

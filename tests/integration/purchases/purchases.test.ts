@@ -6,6 +6,7 @@ import { moveWatermark } from '../../../src-main/ledger/master-data';
 import { auditLog, items, purchases, stockMoves } from '../../../src-main/ledger/schema';
 import { purchaseHandlers } from '../../../src-main/purchases/purchases';
 import { DEMO_SUPPLIER } from '../../../src-shared/etims/demo';
+import { DEFAULT_TAX_RATES } from '../../../src-shared/tax';
 import { openTill, type Till } from './harness';
 
 const MAIZE = 'KE2BGNO0000001';
@@ -147,6 +148,25 @@ describe('confirming a purchase (strict profile)', () => {
     );
   });
 
+  it("rebuilds the lines from prc x qty when KRA's seeded supplier sale puts the net amount in splyAmt, and KRA accepts them", async () => {
+    await till.registerAtKra();
+    const { invoice501 } = await received();
+    const listed = JSON.parse(till.device.exchanges.find((e) => e.endpoint.endsWith('selectTrnsPurchaseSalesList'))!.response!) as {
+      data: { saleList: { spplrInvcNo: string; itemList: Record<string, number>[] }[] };
+    };
+    const declared = listed.data.saleList.find((s) => Number(s.spplrInvcNo) === 501)!.itemList[0]!;
+    assert.deepEqual([declared.prc, declared.qty, declared.splyAmt, declared.taxblAmt, declared.totAmt], [140, 50, 6034.48, 6034.48, 7000], 'the supplier declared net splyAmt');
+    await confirm501(invoice501.purchaseId);
+    await till.drain();
+    const [body] = till.sent('insertTrnsPurchase');
+    const [sugar, maize] = body!.itemList as Record<string, number>[];
+    assert.deepEqual([sugar!.splyAmt, sugar!.dcAmt, sugar!.taxblAmt, sugar!.taxAmt, sugar!.totAmt], [7000, 0, 6034.48, 965.52, 7000]);
+    assert.deepEqual([maize!.splyAmt, maize!.taxblAmt, maize!.taxAmt, maize!.totAmt], [6400, 6400, 0, 6400]);
+    assert.deepEqual([body!.taxblAmtB, body!.taxAmtB, body!.taxRtB, body!.totTaxblAmt, body!.totTaxAmt, body!.totAmt], [6034.48, 965.52, 16, 12434.48, 965.52, 13400]);
+    const [accepted] = await handlers['purchases.list']({ state: 'confirmed' }, till.ctx);
+    assert.deepEqual(accepted?.kra, { state: 'accepted', number: 1, error: null });
+  });
+
   it('puts the goods on the shelf as a purchase (stock IO 02) that KRA accepts', async () => {
     await till.registerAtKra();
     const before = stockOf(SUGAR).stock;
@@ -209,6 +229,17 @@ describe('what a manager may not confirm', () => {
     till.ledger.db.update(items).set({ registered: false }).where(eq(items.code, MAIZE)).run();
     await assert.rejects(async () => confirm501(invoice501.purchaseId), { code: 'ITEM_NOT_REGISTERED', field: 'lines.1.itemCode' });
     noTrace(invoice501.purchaseId);
+  });
+
+  it('refuses a supplier line in a class this environment has no rate for, naming the line, and writes nothing', async () => {
+    const { invoice502 } = await received();
+    const { E: _dropped, ...withoutE } = DEFAULT_TAX_RATES;
+    const noE = purchaseHandlers({ ...till.deps, taxRates: () => withoutE });
+    await assert.rejects(async () => noE['purchases.confirm']({ purchaseId: invoice502.purchaseId, lines: [{ itemSeq: 1, itemCode: OIL }, { itemSeq: 2, itemCode: PARAFFIN }, { itemSeq: 3, itemCode: MILK }] }, till.ctx), {
+      code: 'TAX_CLASS_NOT_LISTED',
+      field: 'lines.1.itemSeq',
+    });
+    noTrace(invoice502.purchaseId);
   });
 
   it('refuses a purchase that does not exist', async () => {

@@ -11,7 +11,7 @@ import { projectPaths } from '../../../src-main/paths';
 import { stockReader } from '../../../src-main/stock/levels';
 import { startTestApp, type TestApp } from '../../support/app';
 import { TestClock } from '../../support/clock';
-import { sellSugar, testLedger } from '../../support/ledger';
+import { sellSugar, storeTaxCodeList, testLedger } from '../../support/ledger';
 import { waitFor } from '../../support/wait';
 
 const SUGAR = 'KE2BGNO0000002';
@@ -34,6 +34,14 @@ describe('stock.adjust and stock.moves over the api', () => {
     assert.ok(!result.ok, 'refused');
     return [result.error.code, result.error.field];
   };
+
+  it('prices nothing before KRA\'s code list has given the rates: no built-in 16%', async () => {
+    const result = await app.dispatch('stock.adjust', { itemCode: RICE, quantity: 100, reasonCode: '03' }, manager);
+    assert.ok(!result.ok);
+    assert.deepEqual([result.error.code, result.error.field, result.error.params], ['TAX_CLASS_NOT_LISTED', 'itemCode', { name: 'Rice (per kg)', taxClass: 'B' }]);
+    assert.equal((await app.call('stock.moves', { itemCode: RICE }, manager)).moves.length, 0);
+    storeTaxCodeList(app.dataDir);
+  });
 
   it('refuses a bad adjustment naming the field, and writes nothing', async () => {
     assert.deepEqual(await refusal({ itemCode: SUGAR, quantity: 0, reasonCode: '03' }), ['INVALID_INPUT', 'quantity']);

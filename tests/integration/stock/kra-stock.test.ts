@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
 import { refundInput, saleInput, type UserSummary } from '../../../src-shared/api';
-import { DEFAULT_TAX_RATES } from '../../../src-shared/tax';
+import type { TaxRates } from '../../../src-shared/tax';
 import { DEMO_CATALOGUE } from '../../../src-main/catalog/demo-catalogue';
 import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-sim/launch';
 import { unsignedSummary } from '../../../src-main/ledger/outbox';
@@ -18,7 +18,7 @@ import { refundSale } from '../../../src-main/till/refund';
 import { completeSale } from '../../../src-main/till/sale';
 import { TestClock } from '../../support/clock';
 import { saleDeps, testLedger, type TestLedger } from '../../support/ledger';
-import { testDevice, type TestDevice } from '../catalog/device';
+import { kraTaxRates, testDevice, type TestDevice } from '../catalog/device';
 
 const SUGAR = 'KE2BGNO0000002';
 const MAIZE = 'KE2BGNO0000001';
@@ -45,6 +45,7 @@ describe('stock told to KRA: insertStockIO then saveStockMaster (strict simulato
   let jobs: JobWorker;
   let sales: SyncWorker;
   let manager: UserSummary;
+  let rates: TaxRates;
 
   before(async () => {
     sim = await launchSimulator({ profile: 'gateway', seed: 'stock' });
@@ -57,6 +58,7 @@ describe('stock told to KRA: insertStockIO then saveStockMaster (strict simulato
     ledger = testLedger();
     device = await testDevice(sim, clock);
     await registerDemoItems(device.client);
+    rates = await kraTaxRates(device.client);
     const contact = new KraContact(ledger.db, clock);
     jobs = new JobWorker({ db: ledger.db, clock, client: device.client, contact, effects: stockJobEffects({ id: 'mauzo', name: 'Mauzo' }, clock) });
     sales = new SyncWorker({ db: ledger.db, clock, kra: salesPort(device.client, clock), contact });
@@ -65,13 +67,13 @@ describe('stock told to KRA: insertStockIO then saveStockMaster (strict simulato
   });
   afterEach(() => ledger.close());
 
-  const handlers = () => stockHandlers({ db: ledger.db, clock, taxRates: () => DEFAULT_TAX_RATES, onQueued: () => {} });
+  const handlers = () => stockHandlers({ db: ledger.db, clock, taxRates: () => rates, onQueued: () => {} });
   const session = () => ({ session: { token: 't', user: manager, startedAt: clock.now() } });
   const adjust = async (itemCode: string, quantity: number, reasonCode: '01' | '02' | '03' | '04' | '05' | '06' | '07', note?: string) =>
     handlers()['stock.adjust']({ itemCode, quantity, reasonCode, ...(note ? { note } : {}) }, session());
   const moves = async (itemCode: string) => handlers()['stock.moves']({ itemCode, limit: 50 }, session());
   const sell = (lines: { itemCode: string; quantity: number }[], amount: number) =>
-    completeSale(saleDeps(ledger, clock), saleInput.parse({ lines, tenders: [{ kind: 'cash', amount }] }), ledger.cashier);
+    completeSale(saleDeps(ledger, clock, { taxRates: () => rates }), saleInput.parse({ lines, tenders: [{ kind: 'cash', amount }] }), ledger.cashier);
 
   /** Steps the KRA jobs sender until it has nothing it may send. */
   const drainJobs = async () => {
@@ -155,7 +157,7 @@ describe('stock told to KRA: insertStockIO then saveStockMaster (strict simulato
     await drainJobs();
     const supervisor = { ...ledger.cashier, role: 'supervisor' as const };
     refundSale(
-      saleDeps(ledger, clock),
+      saleDeps(ledger, clock, { taxRates: () => rates }),
       refundInput.parse({ originalSaleId: sale.saleId, reasonCode: '06', lines: [{ seq: 1, quantity: 100 }], tenders: [{ kind: 'cash', amount: 16_500 }] }),
       supervisor,
     );

@@ -20,7 +20,7 @@ const FLOUR = 'KE2BGNO0000001';
 
 function flourItem(): ItemRequest {
   return {
-    itemCd: FLOUR, itemClsCd: '50221200', itemTyCd: '2', itemNm: 'Maize flour 2kg', itemStdNm: null, orgnNatCd: 'KE',
+    itemCd: FLOUR, itemClsCd: '9901100000', itemTyCd: '2', itemNm: 'Maize flour 2kg', itemStdNm: null, orgnNatCd: 'KE',
     pkgUnitCd: 'BG', qtyUnitCd: 'NO', taxTyCd: 'C', btchNo: null, bcd: null, dftPrc: 185, isrcAplcbYn: 'N', useYn: 'Y', ...AUDIT,
   };
 }
@@ -31,7 +31,7 @@ function flourIn(): Omit<StockIoRequest, 'sarNo'> {
   return {
     orgSarNo: 0, regTyCd: 'M', custTin: null, custNm: null, custBhfId: null, sarTyCd: '06', ocrnDt: '20261124',
     totItemCnt: 1, totTaxblAmt: 1850, totTaxAmt: 0, totAmt: 1850, remark: null, ...AUDIT,
-    itemList: [{ itemSeq: 1, itemCd: FLOUR, itemClsCd: '50221200', itemNm: 'Maize flour 2kg', bcd: null, pkgUnitCd: 'BG', pkg: 10, qtyUnitCd: 'NO', qty: 10, itemExprDt: null, ...amounts }],
+    itemList: [{ itemSeq: 1, itemCd: FLOUR, itemClsCd: '9901100000', itemNm: 'Maize flour 2kg', bcd: null, pkgUnitCd: 'BG', pkg: 10, qtyUnitCd: 'NO', qty: 10, itemExprDt: null, ...amounts }],
   };
 }
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CODE_CLASSES, PACKAGING_UNITS, REFUND_REASONS, STOCK_IO_TYPES, TAX_TYPES } from '../../../src-shared/etims/codes';
+import { DEMO_CATALOGUE } from '../../../src-main/catalog/demo-catalogue';
+import { ITEM_CLASSES } from '../../../src-main/kra-sim/seed';
 
 describe("KRA's code tables (spec 3)", () => {
   test('no code class lists a code twice', () => {
@@ -26,5 +28,10 @@ describe("KRA's code tables (spec 3)", () => {
   test('credit-note reasons run 01 to 13, 06 being a refund', () => {
     assert.deepEqual(REFUND_REASONS.map((r) => Number(r.code)), Array.from({ length: 13 }, (_, i) => i + 1));
     assert.equal(REFUND_REASONS.find((r) => r.code === '06')?.name, 'Refund');
+  });
+
+  test('the demo shelf uses only item classes the simulator serves, as KRA\'s sandbox wants (spec 13.5)', () => {
+    const served = new Set(ITEM_CLASSES.map((c) => c.code));
+    assert.deepEqual(DEMO_CATALOGUE.filter((item) => !served.has(item.classCode)).map((item) => [item.code, item.classCode]), []);
   });
 });

@@ -89,6 +89,13 @@ describe('conformance: filling what the recording left out', () => {
     assert.equal(fill('saveItem', { itemCd: PLACEHOLDER, orgnNatCd: 'NL', itemTyCd: '1', pkgUnitCd: 'CR', qtyUnitCd: 'U' }, state).itemCd, 'NL1CRU0000003');
   });
 
+  test('a body that repeats the device identity gets the replay device\'s tin, bhfId and cmcKey', () => {
+    const state = { ...freshState(), device: { tin: 'P052112956W', bhfId: '00', cmcKey: 'ABC123' } };
+    const body = fill('saveBhfUser', { tin: PLACEHOLDER, bhfId: PLACEHOLDER, cmcKey: PLACEHOLDER, userId: 'u1' }, state);
+    assert.deepEqual([body.tin, body.bhfId, body.cmcKey, body.userId], ['P052112956W', '00', 'ABC123', 'u1']);
+    assert.throws(() => fill('saveBhfUser', { tin: PLACEHOLDER }, freshState()), (e: Error) => e instanceof FillError && /tin: no device/.test(e.message));
+  });
+
   test('fails, naming the field, when nothing can fill a placeholder', () => {
     assert.throws(() => fill('saveTrnsSalesOsdc', { itemList: [{ itemCd: PLACEHOLDER, itemClsCd: '99999999' }] }, freshState()), (e: Error) => e instanceof FillError && /itemList\[0\]\.itemCd/.test(e.message));
     assert.throws(() => fill('saveBhfUser', { pwd: PLACEHOLDER }, freshState()), (e: Error) => e instanceof FillError && /no rule to fill pwd/.test(e.message));

@@ -113,4 +113,16 @@ describe('reading the gateway envelope', () => {
     assert.equal(readGateway(503, 'down').kind, 'transport');
     assert.equal(readGateway(401, '{}').kind, 'transport');
   });
+
+  it('reads the gateway’s "Please try again" 400s as its own fault, to retry, never to park', () => {
+    for (const words of ['Unable to process the request. Please try again', 'Unable to process the request. Please try again later']) {
+      const envelope = JSON.stringify({ responseHeader: { responseCode: 400, responseRefID: 'r2', customerMessage: words, debugMessage: 'NullPointerException' }, responseBody: null });
+      for (const result of [readGateway(400, envelope), readGateway(200, envelope), readGateway(400, words)]) {
+        assert.ok(result.kind === 'transport' && result.code === 'SERVER_FAULT', JSON.stringify(result));
+        assert.equal(classifySend(result).kind, 'transport');
+      }
+    }
+    const refusal = JSON.stringify({ responseHeader: { responseCode: 400, customerMessage: 'Unable to process the request: invalid itemCd' }, responseBody: null });
+    assert.equal(classifySend(readGateway(400, refusal)).kind, 'rejected');
+  });
 });
