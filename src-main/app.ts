@@ -2,7 +2,7 @@
  * The composition root: builds every service once. The Electron shell and the headless host both
  * call createApp and talk to the engine only through the returned dispatch and events.
  */
-import { ApiError, type KraMode } from '../src-shared/api';
+import { ApiError, type KraMode, type SyncAlert } from '../src-shared/api';
 import { systemClock, type Clock } from '../src-shared/clock';
 import { fromKraDateTime } from '../src-shared/etims/time';
 import { DEFAULT_TAX_RATES } from '../src-shared/tax';
@@ -20,6 +20,9 @@ import { catalogIndexOf } from './catalog/search';
 import type { JobEndpoint } from './ledger/kra-jobs';
 import { deviceFor } from './ledger/devices';
 import { KraExchangeLog } from './ledger/kra-exchanges';
+import { checkStoreFolder, lockDataDir, markStore } from './ledger/data-dir';
+import { DEFAULT_DISK_MARGIN_MB, DiskGuard, statfsProbe, type FreeSpaceProbe } from './ledger/disk';
+import { brokenChainAlert, checkLedgerAtStart } from './ledger/integrity';
 import { openLedger, type LedgerDb } from './ledger/open';
 import { unsignedSummary } from './ledger/outbox';
 import { latestCommittedAt, latestSdcDateTime } from './ledger/sales';
@@ -41,7 +44,7 @@ import { connectKra, type KraLink, type KraSettings } from './sync/link';
 import type { BackoffPolicy } from './sync/backoff';
 import { JobWorker, type JobEffects } from './sync/jobs';
 import { throttle } from './sync/throttle';
-import { SyncWorker } from './sync/worker';
+import { SyncWorker, type LedgerBehind } from './sync/worker';
 import { stockHandlers } from './stock/handlers';
 import { stockJobEffects } from './stock/movements';
 import { systemHandlers } from './system/handlers';
@@ -65,6 +68,12 @@ export interface AppOptions {
   /** How receipts reach printers; tests pass their own. */
   printers?: PrinterFactory;
   log?: (message: string, error?: unknown) => void;
+  /** A ledger backup to copy into a data folder whose ledger is missing or empty (never over one with content). */
+  restoreFrom?: string;
+  /** The senders wait for startSenders(): the host calls it once it holds its port. */
+  deferSenders?: boolean;
+  /** Free bytes in the data folder; tests pass their own. */
+  freeSpace?: FreeSpaceProbe;
 }
 
 export interface App {
@@ -72,6 +81,8 @@ export interface App {
   events: AppEvents;
   /** Settles once the till has its KRA device (in demo mode: the simulator started and initialised). */
   ready: Promise<void>;
+  /** With deferSenders: starts sending to KRA (at once, or as soon as the till has its KRA device). */
+  startSenders(): void;
   close(): Promise<void>;
 }
 
@@ -81,12 +92,35 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const mode: KraMode = options.kra?.mode ?? 'demo';
-  const db = openLedger(options.dataDir, options.migrationsFolder);
-  const pinSalt = ensurePinSalt(db);
-  if (mode === 'demo') {
-    seedDemoUsers(db, pinSalt, clock.now());
-    seedDemoCatalogue(db);
+  const lock = lockDataDir(options.dataDir);
+  let db: LedgerDb;
+  let pinSalt: string;
+  try {
+    checkStoreFolder(options.dataDir, options.restoreFrom);
+    db = openLedger(options.dataDir, options.migrationsFolder);
+    pinSalt = ensurePinSalt(db);
+    if (mode === 'demo') {
+      seedDemoUsers(db, pinSalt, clock.now());
+      seedDemoCatalogue(db);
+    }
+    markStore(options.dataDir, clock.now());
+  } catch (error) {
+    lock.release();
+    throw error;
   }
+  /** A damaged ledger found at start or by ledger.verify: selling stops. */
+  let damage: SyncAlert | null = checkLedgerAtStart(db);
+  if (damage) log(damage.message);
+  const disk = new DiskGuard({
+    folder: options.dataDir,
+    probe: options.freeSpace ?? statfsProbe,
+    marginMb: () => Number(readSetting(db, DISK_MARGIN_SETTING) ?? DEFAULT_DISK_MARGIN_MB),
+  });
+  const alerts = (): SyncAlert[] => [
+    ...(damage ? [damage] : []),
+    ...(worker?.halted ? [behindAlert(worker.halted)] : []),
+    ...disk.alerts(),
+  ];
 
   const events = new AppEvents();
   const sessions = new Sessions(clock, options.lockout);
@@ -111,6 +145,7 @@ export function createApp(options: AppOptions): App {
       contact,
       queue: () => unsignedSummary(db),
       offlineLimitSeconds: options.offlineLimitSeconds ?? DEFAULT_OFFLINE_LIMIT_SECONDS,
+      alerts,
     });
   const publishStatus = () => events.emit('sync.status', status());
   // A draining backlog moves every few milliseconds; the till needs to hear of it a few times a second.
@@ -119,8 +154,26 @@ export function createApp(options: AppOptions): App {
   const handlers: AllHandlers = {
     ...systemHandlers({ clock, version: options.version ?? '0.0.0', mode }),
     ...sessionHandlers({ db, clock, sessions, pinSalt }),
-    ...syncHandlers({ db, clock, status, onRedriven: () => { worker?.wake(); jobs?.wake(); } }),
-    ...ledgerHandlers(db),
+    ...syncHandlers({
+      db,
+      clock,
+      status,
+      onRedriven: () => { worker?.wake(); jobs?.wake(); },
+      resync: (userId) => {
+        if (!worker) return Promise.reject(new ApiError('SYNC_NOT_STOPPED', 'the till is not sending to KRA yet: there is nothing to resync'));
+        return worker.resync(userId).finally(publishStatus);
+      },
+    }),
+    ...ledgerHandlers(db, (verdict) => {
+      damage = brokenChainAlert(verdict);
+      publishStatus();
+    }),
+    'settings.storage.get': () => ({ diskMarginMb: Number(readSetting(db, DISK_MARGIN_SETTING) ?? DEFAULT_DISK_MARGIN_MB) }),
+    'settings.storage.set': ({ diskMarginMb }) => {
+      writeSetting(db, DISK_MARGIN_SETTING, String(diskMarginMb));
+      publishStatus();
+      return { diskMarginMb };
+    },
     ...catalogHandlers({ index: catalog }),
     ...itemHandlers({ db, clock, tin: () => deviceFor(db, mode)?.tin ?? null, onQueued: () => jobs?.wake() }),
     ...itemImportHandlers({ db, clock, tin: () => deviceFor(db, mode)?.tin ?? null, onQueued: () => jobs?.wake() }),
@@ -145,6 +198,8 @@ export function createApp(options: AppOptions): App {
       taxRates: () => taxRatesFromLedger(db) ?? DEFAULT_TAX_RATES,
       store: () => storeIdentity(db, link?.device ?? null),
       assertMaySell: () => {
+        if (damage) throw new ApiError(damage.code, damage.message, { params: damage.params });
+        disk.assertRoom();
         if (!link) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
         assertMaySell(sellingConditions(db, clock, status().state, options.kraClockToleranceSeconds ?? 300));
       },
@@ -156,7 +211,18 @@ export function createApp(options: AppOptions): App {
     }),
   };
 
-  const exchanges = new KraExchangeLog(db);
+  const exchanges = new KraExchangeLog(db, (error) => {
+    disk.translate(error);
+    log('KRA exchanges could not be written to the ledger', error);
+  });
+  let sendersAllowed = !options.deferSenders;
+  const startSenders = () => {
+    if (!sendersAllowed || !worker || !jobs) return;
+    worker.start();
+    jobs.start();
+    masterDataSchedule.start();
+    publishStatus();
+  };
   const ready = connectKra({ db, exchanges, clock, mode, settings: options.kra, dataDir: options.dataDir })
     .then((connected) => {
       link = connected;
@@ -171,6 +237,7 @@ export function createApp(options: AppOptions): App {
           jobs?.wake();
         },
         onChange: publishQueueProgress,
+        onHalted: publishStatus,
         log: (message) => log(message),
       });
       jobs = new JobWorker({
@@ -182,19 +249,25 @@ export function createApp(options: AppOptions): App {
         ...(options.backoff ? { backoff: options.backoff } : {}),
         log: (message) => log(message),
       });
-      worker.start();
-      jobs.start();
-      masterDataSchedule.start();
-      publishStatus();
+      startSenders();
       // Build the search index now rather than on the cashier's first keystroke (about 0.6 s at 50,000 items).
       catalog.lookup('');
     })
     .catch((error: unknown) => log('could not reach KRA to set up this till', error));
 
   return {
-    dispatch: createDispatch({ handlers, sessions, onInternalError: (method, e) => log(`${method} failed`, e) }),
+    dispatch: createDispatch({
+      handlers,
+      sessions,
+      onInternalError: (method, e) => log(`${method} failed`, e),
+      translateError: (e) => disk.translate(e),
+    }),
     events,
     ready,
+    startSenders: () => {
+      sendersAllowed = true;
+      startSenders();
+    },
     close: async () => {
       await ready;
       await link?.close();
@@ -204,6 +277,7 @@ export function createApp(options: AppOptions): App {
       publishQueueProgress.cancel();
       exchanges.close();
       db.$client.close();
+      lock.release();
     },
   };
 }
@@ -216,6 +290,16 @@ function sellingConditions(db: LedgerDb, clock: Clock, state: ReturnType<typeof 
     latestCommittedAt: latestCommittedAt(db),
     latestKraTime: sdc ? fromKraDateTime(sdc) : null,
     kraClockToleranceSeconds: tolerance,
+  };
+}
+
+const DISK_MARGIN_SETTING = 'storage.diskMarginMb';
+
+function behindAlert(behind: LedgerBehind): SyncAlert {
+  return {
+    code: 'LEDGER_BEHIND_KRA',
+    message: `this till's ledger is behind KRA: invoice ${behind.invcNo} belongs to another sale; nothing is sent until a manager resyncs from KRA (sync.resync)`,
+    params: { invcNo: behind.invcNo, receiptNo: behind.receiptNo },
   };
 }
 

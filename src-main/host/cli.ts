@@ -1,8 +1,8 @@
-/** `npm run serve -- [--port N] [--data DIR] [--kra-url URL] [--offline-limit-hours H]`: the headless host on 127.0.0.1. */
+/** `npm run serve -- [--port N] [--data DIR] [--kra-url URL] [--offline-limit-hours H] [--restore FILE]`: the headless host on 127.0.0.1. */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app';
+import { createApp, type App } from '../app';
 import { projectPaths } from '../paths';
 import { startHost } from './server';
 import { testClockFromFlags } from './test-clock';
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     'kra-url': { type: 'string' },
     /** The store's offline limit before new invoices are refused (default 24 hours). */
     'offline-limit-hours': { type: 'string' },
+    /** A ledger backup to copy into a data folder whose ledger is missing or empty. */
+    restore: { type: 'string' },
     /** Tests only, with MAUZO_TEST=1: POST /__test/clock { advanceMs } moves the engine's clock. */
     'test-clock': { type: 'boolean', default: false },
   },
@@ -33,16 +35,34 @@ if (offlineLimitHours !== undefined && !(offlineLimitHours > 0)) {
   process.exit(2);
 }
 
-const app = createApp({
-  dataDir: values.data,
-  migrationsFolder: projectPaths.migrations,
-  version: process.env.npm_package_version,
-  kra: { mode: 'demo', ...(values['kra-url'] ? { baseUrl: values['kra-url'] } : {}) },
-  ...(offlineLimitHours === undefined ? {} : { offlineLimitSeconds: offlineLimitHours * 3600 }),
-  ...(testClock ? { clock: testClock } : {}),
-});
+/** Refusals to start are one line for the person starting the till, and a non-zero exit. */
+function refuse(error: unknown): never {
+  console.error(`Mauzo did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+let app: App;
+try {
+  app = createApp({
+    dataDir: values.data,
+    migrationsFolder: projectPaths.migrations,
+    version: process.env.npm_package_version,
+    kra: { mode: 'demo', ...(values['kra-url'] ? { baseUrl: values['kra-url'] } : {}) },
+    ...(offlineLimitHours === undefined ? {} : { offlineLimitSeconds: offlineLimitHours * 3600 }),
+    ...(testClock ? { clock: testClock } : {}),
+    ...(values.restore ? { restoreFrom: values.restore } : {}),
+    // Nothing goes to KRA before this process holds both the data folder's lock and its port.
+    deferSenders: true,
+  });
+} catch (error) {
+  refuse(error);
+}
 await app.ready;
-const host = await startHost({ app, port, rendererDir: projectPaths.renderer, ...(testClock ? { testClock } : {}) });
+const host = await startHost({ app, port, rendererDir: projectPaths.renderer, ...(testClock ? { testClock } : {}) }).catch(async (error: unknown) => {
+  await app.close();
+  refuse(error);
+});
+app.startSenders();
 console.log(`Mauzo till at ${host.url}`);
 console.log(`data: ${values.data}`);
 

@@ -41,26 +41,41 @@ export type ChainVerdict =
   | { ok: true; sales: number }
   | { ok: false; sales: number; firstBroken: { saleId: number; receiptNo: number; reason: string } };
 
-/** Walks every sale in order and reports the first link whose content or predecessor does not match. */
-export function verifyChain(db: LedgerDb): ChainVerdict {
-  let expectedPrev = GENESIS_HASH;
+/**
+ * Walks the sales in order and reports the first link whose content or predecessor does not match,
+ * or that cannot even be read. `fromSaleId` starts the walk there (the tail, at start-up), taking
+ * the link before it on trust.
+ */
+export function verifyChain(db: LedgerDb, fromSaleId = 1): ChainVerdict {
+  let expectedPrev: string | null = fromSaleId <= 1 ? GENESIS_HASH : null;
   let count = 0;
-  for (const row of salesInOrder(db)) {
-    count += 1;
-    const broken = (reason: string): ChainVerdict => ({
-      ok: false,
-      sales: count,
-      firstBroken: { saleId: row.id, receiptNo: row.receiptNo, reason },
-    });
-    if (row.prevHash !== expectedPrev) return broken('its link to the previous sale does not match');
-    if (chainHash(row.prevHash, contentOf(db, row)) !== row.hash) return broken('its content does not match its hash');
-    expectedPrev = row.hash;
+  let row: SaleRow | undefined;
+  let checking: SaleRow | null = null;
+  const broken = (saleId: number, receiptNo: number, reason: string): ChainVerdict => ({ ok: false, sales: count, firstBroken: { saleId, receiptNo, reason } });
+  try {
+    for (row of salesInOrder(db, fromSaleId - 1)) {
+      count += 1;
+      checking = row;
+      if (expectedPrev !== null && row.prevHash !== expectedPrev) return broken(row.id, row.receiptNo, 'its link to the previous sale does not match');
+      if (chainHash(row.prevHash, contentOf(db, row)) !== row.hash) return broken(row.id, row.receiptNo, 'its content does not match its hash');
+      expectedPrev = row.hash;
+      checking = null;
+    }
+  } catch (error) {
+    // A sale that cannot be read, or else the one after the last sale that could.
+    const at = checking ?? { id: (row?.id ?? fromSaleId - 1) + 1, receiptNo: (row?.receiptNo ?? 0) + 1 };
+    return broken(at.id, at.receiptNo, `it cannot be read (${error instanceof Error ? error.message : String(error)})`);
   }
   return { ok: true, sales: count };
 }
 
-function* salesInOrder(db: LedgerDb, pageSize = 1000): Generator<SaleRow> {
-  let after = 0;
+/** The id of the sale `count` from the newest: where the start-up check of the chain's tail begins. */
+export function tailStart(db: LedgerDb, count: number): number {
+  const ids = db.select({ id: sales.id }).from(sales).orderBy(desc(sales.id)).limit(count).all();
+  return ids.at(-1)?.id ?? 1;
+}
+
+function* salesInOrder(db: LedgerDb, after = 0, pageSize = 1000): Generator<SaleRow> {
   for (;;) {
     const page = db.select().from(sales).where(gt(sales.id, after)).orderBy(asc(sales.id)).limit(pageSize).all();
     yield* page;

@@ -48,6 +48,29 @@ export interface SyncStatus {
   /** Seconds left before the watchdog refuses new invoices; null while online. */
   secondsUntilBlock: number | null;
   lastError: { code: string; message: string } | null;
+  /** What stops selling or sending, or will soon (ledger behind KRA or broken, disk full or low): the till shows each. */
+  alerts: SyncAlert[];
+}
+
+/** A condition the status bar shows in words (the i18n key error.<code>, filled from params). */
+export interface SyncAlert {
+  code: ErrorCode;
+  message: string;
+  params: Record<string, string | number>;
+}
+
+export interface ResyncResult {
+  /** The invcNo the next unsigned sale will be sent with. */
+  nextInvcNo: number;
+  /** Unsigned sales that gave up an invcNo KRA holds for another sale. */
+  renumbered: number;
+  /** Unsigned sales KRA turned out to hold after all, now signed. */
+  adopted: number;
+}
+
+export interface StorageSettings {
+  /** Below this much free space in the data folder the till warns that the disk is nearly full. */
+  diskMarginMb: number;
 }
 
 export const KRA_PIN = /^[A-Z][0-9]{9}[A-Z]$/;
@@ -631,6 +654,13 @@ export const api = {
     input: z.object({ saleId: z.number().int().positive() }).strict(),
     access: 'manager',
     errors: ['SALE_NOT_PARKED'],
+  }),
+  'sync.resync': method<ResyncResult>()({ input: none, access: 'manager', errors: ['SYNC_NOT_STOPPED', 'KRA_UNREACHABLE'] }),
+  'settings.storage.get': method<StorageSettings>()({ input: none, access: 'cashier', errors: [] }),
+  'settings.storage.set': method<StorageSettings>()({
+    input: z.object({ diskMarginMb: z.number().int('whole megabytes').min(1).max(100_000) }).strict(),
+    access: 'manager',
+    errors: [],
   }),
   'sync.parkedJobs': method<ParkedJob[]>()({ input: none, access: 'manager', errors: [] }),
   'sync.redriveJob': method<{ jobId: number }>()({

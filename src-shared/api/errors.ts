@@ -47,6 +47,12 @@ export const ERROR_CODES = [
   'IMPORT_NOT_FOUND',
   'IMPORT_DECIDED',
   'PIN_IN_USE',
+  'LEDGER_BEHIND_KRA',
+  'SYNC_NOT_STOPPED',
+  'LEDGER_BROKEN',
+  'LEDGER_CORRUPT',
+  'DISK_FULL',
+  'DISK_LOW',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -139,4 +145,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   IMPORT_NOT_FOUND: 404,
   IMPORT_DECIDED: 409,
   PIN_IN_USE: 409,
+  LEDGER_BEHIND_KRA: 409,
+  SYNC_NOT_STOPPED: 409,
+  LEDGER_BROKEN: 423,
+  LEDGER_CORRUPT: 423,
+  DISK_FULL: 507,
+  DISK_LOW: 507,
 };

@@ -12,6 +12,7 @@ const status = (over: Partial<SyncStatus>): SyncStatus => ({
   lastContactAt: new Date(now).toISOString(),
   secondsUntilBlock: null,
   lastError: null,
+  alerts: [],
   ...over,
 });
 const words = (s: SyncStatus) => {
