@@ -49,22 +49,33 @@ export type ChainVerdict =
 export function verifyChain(db: LedgerDb, fromSaleId = 1): ChainVerdict {
   let expectedPrev: string | null = fromSaleId <= 1 ? GENESIS_HASH : null;
   let count = 0;
-  let row: SaleRow | undefined;
-  let checking: SaleRow | null = null;
-  const broken = (saleId: number, receiptNo: number, reason: string): ChainVerdict => ({ ok: false, sales: count, firstBroken: { saleId, receiptNo, reason } });
+  let last = { id: fromSaleId - 1, receiptNo: 0 };
+  const broken = (at: { id: number; receiptNo: number }, reason: string): ChainVerdict => ({
+    ok: false,
+    sales: count,
+    firstBroken: { saleId: at.id, receiptNo: at.receiptNo, reason },
+  });
+  const unreadable = (error: unknown) => `it cannot be read (${error instanceof Error ? error.message : String(error)})`;
   try {
-    for (row of salesInOrder(db, fromSaleId - 1)) {
+    for (const sale of saleNumbers(db, fromSaleId - 1)) {
       count += 1;
-      checking = row;
-      if (expectedPrev !== null && row.prevHash !== expectedPrev) return broken(row.id, row.receiptNo, 'its link to the previous sale does not match');
-      if (chainHash(row.prevHash, contentOf(db, row)) !== row.hash) return broken(row.id, row.receiptNo, 'its content does not match its hash');
+      let row: SaleRow;
+      let content: ChainedContent;
+      try {
+        row = db.select().from(sales).where(eq(sales.id, sale.id)).get()!;
+        content = contentOf(db, row);
+      } catch (error) {
+        return broken(sale, unreadable(error));
+      }
+      if (expectedPrev !== null && row.prevHash !== expectedPrev) return broken(sale, 'its link to the previous sale does not match');
+      if (chainHash(row.prevHash, content) !== row.hash) return broken(sale, 'its content does not match its hash');
       expectedPrev = row.hash;
-      checking = null;
+      last = sale;
     }
   } catch (error) {
-    // A sale that cannot be read, or else the one after the last sale that could.
-    const at = checking ?? { id: (row?.id ?? fromSaleId - 1) + 1, receiptNo: (row?.receiptNo ?? 0) + 1 };
-    return broken(at.id, at.receiptNo, `it cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    // Not even the list of sales reads past here: the one after the last good sale is the first broken one.
+    count += 1;
+    return broken({ id: last.id + 1, receiptNo: last.receiptNo + 1 }, unreadable(error));
   }
   return { ok: true, sales: count };
 }
@@ -75,9 +86,10 @@ export function tailStart(db: LedgerDb, count: number): number {
   return ids.at(-1)?.id ?? 1;
 }
 
-function* salesInOrder(db: LedgerDb, after = 0, pageSize = 1000): Generator<SaleRow> {
+/** The sales' ids and receipt numbers in order, a page at a time: what can be read even where a sale cannot. */
+function* saleNumbers(db: LedgerDb, after = 0, pageSize = 1000): Generator<{ id: number; receiptNo: number }> {
   for (;;) {
-    const page = db.select().from(sales).where(gt(sales.id, after)).orderBy(asc(sales.id)).limit(pageSize).all();
+    const page = db.select({ id: sales.id, receiptNo: sales.receiptNo }).from(sales).where(gt(sales.id, after)).orderBy(asc(sales.id)).limit(pageSize).all();
     yield* page;
     if (page.length < pageSize) return;
     after = page.at(-1)!.id;

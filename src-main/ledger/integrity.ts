@@ -21,7 +21,7 @@ export function checkLedgerAtStart(db: LedgerDb, tail = TAIL_CHECKED_AT_START): 
 export function quickCheck(db: LedgerDb): string | null {
   try {
     const rows = db.$client.pragma('quick_check') as { quick_check: string }[];
-    const findings = rows.map((row) => row.quick_check);
+    const findings = rows.flatMap((row) => row.quick_check.split('\n')).filter((line) => !line.startsWith('***'));
     return findings.length === 1 && findings[0] === 'ok' ? null : findings.slice(0, 3).join('; ');
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

@@ -1,9 +1,13 @@
-/** `npm run verify-ledger -- DIR`: walks the sales hash chain of the ledger in DIR. Exit 1 if broken. */
+/**
+ * `npm run verify-ledger -- DIR`: SQLite's quick_check of the ledger in DIR, then a walk of its
+ * sales hash chain. One line either way, naming the first broken sale; exit 1 if anything is wrong.
+ */
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyChain } from './chain';
+import { quickCheck } from './integrity';
 import { LEDGER_FILE, type LedgerDb } from './open';
 import * as schema from './schema';
 
@@ -14,13 +18,24 @@ if (!dir || !existsSync(file)) {
   process.exit(2);
 }
 
-const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-const verdict = verifyChain(drizzle(sqlite, { schema }) as LedgerDb);
-sqlite.close();
-if (verdict.ok) {
-  console.log(`ledger intact: ${verdict.sales} sales, every link verified`);
-} else {
-  const { saleId, receiptNo, reason } = verdict.firstBroken;
-  console.log(`ledger BROKEN at sale ${saleId} (receipt ${receiptNo}): ${reason}; ${verdict.sales - 1} sales before it verified`);
+function broken(line: string): never {
+  console.log(`ledger BROKEN: ${line}`);
   process.exit(1);
 }
+
+let sqlite: Database.Database;
+try {
+  sqlite = new Database(file, { readonly: true, fileMustExist: true });
+} catch (error) {
+  broken(`${file} cannot be opened (${error instanceof Error ? error.message : String(error)})`);
+}
+const db = drizzle(sqlite, { schema }) as LedgerDb;
+const damage = quickCheck(db);
+const verdict = verifyChain(db);
+sqlite.close();
+if (!verdict.ok) {
+  const { saleId, receiptNo, reason } = verdict.firstBroken;
+  broken(`at sale ${saleId} (receipt ${receiptNo}): ${reason}; ${verdict.sales - 1} sales before it verified${damage ? `; SQLite's quick_check: ${damage}` : ''}`);
+}
+if (damage) broken(`every sale's link verifies (${verdict.sales} sales), but SQLite's quick_check finds the file damaged: ${damage}`);
+console.log(`ledger intact: ${verdict.sales} sales, every link verified`);
