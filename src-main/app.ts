@@ -147,7 +147,14 @@ export function createApp(options: AppOptions): App {
       offlineLimitSeconds: options.offlineLimitSeconds ?? DEFAULT_OFFLINE_LIMIT_SECONDS,
       alerts,
     });
-  const publishStatus = () => events.emit('sync.status', status());
+  // Also called from timers: whatever goes wrong reading the status is reported, never thrown out of the event loop.
+  const publishStatus = () => {
+    try {
+      events.emit('sync.status', status());
+    } catch (error) {
+      log('the till status could not be read', error);
+    }
+  };
   // A draining backlog moves every few milliseconds; the till needs to hear of it a few times a second.
   const publishQueueProgress = throttle(publishStatus, 250);
 
