@@ -2,7 +2,7 @@
  * The composition root: builds every service once. The Electron shell and the headless host both
  * call createApp and talk to the engine only through the returned dispatch and events.
  */
-import { ApiError, type KraMode, type ReportStore } from '../src-shared/api';
+import { ApiError, type KraMode, type ReportStore, type SyncAlert } from '../src-shared/api';
 import { systemClock, type Clock } from '../src-shared/clock';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { AppEvents } from './api/events';
@@ -20,6 +20,9 @@ import type { JobEndpoint } from './ledger/kra-jobs';
 import { deviceFor, type DeviceRow } from './ledger/devices';
 import { codesOf } from './ledger/master-data';
 import { KraExchangeLog } from './ledger/kra-exchanges';
+import { checkStoreFolder, lockDataDir, markStore } from './ledger/data-dir';
+import { DEFAULT_DISK_MARGIN_MB, DiskGuard, statfsProbe, type FreeSpaceProbe } from './ledger/disk';
+import { brokenChainAlert, checkLedgerAtStart } from './ledger/integrity';
 import { openLedger, type LedgerDb } from './ledger/open';
 import { unsignedSummary } from './ledger/outbox';
 import { readSetting, writeSetting } from './ledger/settings';
@@ -44,7 +47,7 @@ import { connectKra, type KraLink, type KraSettings } from './sync/link';
 import type { BackoffPolicy } from './sync/backoff';
 import { JobWorker, type JobEffects } from './sync/jobs';
 import { throttle } from './sync/throttle';
-import { SyncWorker } from './sync/worker';
+import { SyncWorker, type LedgerBehind } from './sync/worker';
 import { stockHandlers } from './stock/handlers';
 import { stockJobEffects } from './stock/movements';
 import { systemHandlers } from './system/handlers';
@@ -72,6 +75,12 @@ export interface AppOptions {
   /** How receipts reach printers; tests pass their own. */
   printers?: PrinterFactory;
   log?: (message: string, error?: unknown) => void;
+  /** A ledger backup to copy into a data folder whose ledger is missing or empty (never over one with content). */
+  restoreFrom?: string;
+  /** The senders wait for startSenders(): the host calls it once it holds its port. */
+  deferSenders?: boolean;
+  /** Free bytes in the data folder; tests pass their own. */
+  freeSpace?: FreeSpaceProbe;
 }
 
 export interface App {
@@ -79,6 +88,8 @@ export interface App {
   events: AppEvents;
   /** Settles once the till has its KRA device (in demo mode: the simulator started and initialised). */
   ready: Promise<void>;
+  /** With deferSenders: starts sending to KRA (at once, or as soon as the till has its KRA device). */
+  startSenders(): void;
   close(): Promise<void>;
 }
 
@@ -88,12 +99,35 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   const mode: KraMode = options.kra?.mode ?? 'demo';
-  const db = openLedger(options.dataDir, options.migrationsFolder);
-  const pinSalt = ensurePinSalt(db);
-  if (mode === 'demo') {
-    seedDemoUsers(db, clock.now());
-    seedDemoCatalogue(db);
+  const lock = lockDataDir(options.dataDir);
+  let db: LedgerDb;
+  let pinSalt: string;
+  try {
+    checkStoreFolder(options.dataDir, options.restoreFrom);
+    db = openLedger(options.dataDir, options.migrationsFolder);
+    pinSalt = ensurePinSalt(db);
+    if (mode === 'demo') {
+      seedDemoUsers(db, clock.now());
+      seedDemoCatalogue(db);
+    }
+    markStore(options.dataDir, clock.now());
+  } catch (error) {
+    lock.release();
+    throw error;
   }
+  /** A damaged ledger found at start or by ledger.verify: selling stops. */
+  let damage: SyncAlert | null = checkLedgerAtStart(db);
+  if (damage) log(damage.message);
+  const disk = new DiskGuard({
+    folder: options.dataDir,
+    probe: options.freeSpace ?? statfsProbe,
+    marginMb: () => Number(readSetting(db, DISK_MARGIN_SETTING) ?? DEFAULT_DISK_MARGIN_MB),
+  });
+  const alerts = (): SyncAlert[] => [
+    ...(damage ? [damage] : []),
+    ...(worker?.halted ? [behindAlert(worker.halted)] : []),
+    ...disk.alerts(),
+  ];
 
   const events = new AppEvents();
   const sessions = new Sessions(clock, options.sessionIdleSeconds);
@@ -120,8 +154,16 @@ export function createApp(options: AppOptions): App {
       contact,
       queue: () => unsignedSummary(db),
       offlineLimitSeconds: options.offlineLimitSeconds ?? DEFAULT_OFFLINE_LIMIT_SECONDS,
+      alerts,
     });
-  const publishStatus = () => events.emit('sync.status', status());
+  // Also called from timers: whatever goes wrong reading the status is reported, never thrown out of the event loop.
+  const publishStatus = () => {
+    try {
+      events.emit('sync.status', status());
+    } catch (error) {
+      log('the till status could not be read', error);
+    }
+  };
   // A draining backlog moves every few milliseconds; the till needs to hear of it a few times a second.
   const publishQueueProgress = throttle(publishStatus, 250);
 
@@ -138,10 +180,28 @@ export function createApp(options: AppOptions): App {
   const handlers: AllHandlers = {
     ...systemHandlers({ clock, version: options.version ?? '0.0.0', mode }),
     ...sessionHandlers({ db, clock, sessions, pins }),
-    ...syncHandlers({ db, clock, status, onRedriven: () => { worker?.wake(); jobs?.wake(); } }),
+    ...syncHandlers({
+      db,
+      clock,
+      status,
+      onRedriven: () => { worker?.wake(); jobs?.wake(); },
+      resync: (userId) => {
+        if (!worker) return Promise.reject(new ApiError('SYNC_NOT_STOPPED', 'the till is not sending to KRA yet: there is nothing to resync'));
+        return worker.resync(userId).finally(publishStatus);
+      },
+    }),
     'clock.reanchor': (_input, ctx) =>
       reanchorClock({ db, clock, kraTimeNow: () => (contact.reachable ? contact.kraTimeNow : null), toleranceSeconds: clockTolerance }, sessionOf(ctx).user),
-    ...ledgerHandlers(db),
+    ...ledgerHandlers(db, (verdict) => {
+      damage = brokenChainAlert(verdict);
+      publishStatus();
+    }),
+    'settings.storage.get': () => ({ diskMarginMb: Number(readSetting(db, DISK_MARGIN_SETTING) ?? DEFAULT_DISK_MARGIN_MB) }),
+    'settings.storage.set': ({ diskMarginMb }) => {
+      writeSetting(db, DISK_MARGIN_SETTING, String(diskMarginMb));
+      publishStatus();
+      return { diskMarginMb };
+    },
     ...catalogHandlers({ index: catalog }),
     ...itemHandlers({ db, clock, tin: () => deviceFor(db, mode)?.tin ?? null, onQueued: () => jobs?.wake() }),
     ...itemImportHandlers({ db, clock, tin: () => deviceFor(db, mode)?.tin ?? null, onQueued: () => jobs?.wake() }),
@@ -163,6 +223,8 @@ export function createApp(options: AppOptions): App {
       taxRates: () => environmentTaxRates(db, mode),
       store: () => storeIdentity(db, link?.device ?? null),
       assertMaySell: () => {
+        if (damage) throw new ApiError(damage.code, damage.message, { params: damage.params });
+        disk.assertRoom();
         if (!link) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
         assertMaySell(sellingConditions(db, clock, contact, status().state, clockTolerance));
         requireOpenShift(db, tillId());
@@ -175,7 +237,18 @@ export function createApp(options: AppOptions): App {
     }),
   };
 
-  const exchanges = new KraExchangeLog(db);
+  const exchanges = new KraExchangeLog(db, (error) => {
+    disk.translate(error);
+    log('KRA exchanges could not be written to the ledger', error);
+  });
+  let sendersAllowed = !options.deferSenders;
+  const startSenders = () => {
+    if (!sendersAllowed || !worker || !jobs) return;
+    worker.start();
+    jobs.start();
+    masterDataSchedule.start();
+    publishStatus();
+  };
   const ready = connectKra({ db, exchanges, clock, mode, settings: options.kra, dataDir: options.dataDir, onKraTime: (at) => contact.heardKraTime(at) })
     .then(async (connected) => {
       link = connected;
@@ -193,6 +266,7 @@ export function createApp(options: AppOptions): App {
           jobs?.wake();
         },
         onChange: publishQueueProgress,
+        onHalted: publishStatus,
         log: (message) => log(message),
       });
       jobs = new JobWorker({
@@ -204,19 +278,25 @@ export function createApp(options: AppOptions): App {
         ...(options.backoff ? { backoff: options.backoff } : {}),
         log: (message) => log(message),
       });
-      worker.start();
-      jobs.start();
-      masterDataSchedule.start();
-      publishStatus();
+      startSenders();
       // Build the search index now rather than on the cashier's first keystroke (about 0.6 s at 50,000 items).
       catalog.lookup('');
     })
     .catch((error: unknown) => log('could not reach KRA to set up this till', error));
 
   return {
-    dispatch: createDispatch({ handlers, sessions, onInternalError: (method, e) => log(`${method} failed`, e) }),
+    dispatch: createDispatch({
+      handlers,
+      sessions,
+      onInternalError: (method, e) => log(`${method} failed`, e),
+      translateError: (e) => disk.translate(e),
+    }),
     events,
     ready,
+    startSenders: () => {
+      sendersAllowed = true;
+      startSenders();
+    },
     close: async () => {
       await ready;
       await link?.close();
@@ -227,6 +307,7 @@ export function createApp(options: AppOptions): App {
       contact.save();
       exchanges.close();
       db.$client.close();
+      lock.release();
     },
   };
 }
@@ -249,6 +330,16 @@ function reportStore(db: LedgerDb, mode: KraMode, connected: DeviceRow | null): 
   if (!device) throw new ApiError('DEVICE_NOT_INITIALISED', 'this till has no KRA device yet');
   const store = storeIdentity(db, device);
   return { tradeName: store.tradeName, pin: device.tin, branchId: device.branchId, scuId: device.sdcId, mrcNo: device.mrcNo, tillId: store.tillId };
+}
+
+const DISK_MARGIN_SETTING = 'storage.diskMarginMb';
+
+function behindAlert(behind: LedgerBehind): SyncAlert {
+  return {
+    code: 'LEDGER_BEHIND_KRA',
+    message: `this till's ledger is behind KRA: invoice ${behind.invcNo} belongs to another sale; nothing is sent until a manager resyncs from KRA (sync.resync)`,
+    params: { invcNo: behind.invcNo, receiptNo: behind.receiptNo },
+  };
 }
 
 /** The salt of PINs hashed before each user had one of their own (rows with no pin_salt). */

@@ -44,7 +44,7 @@ export function App({ api }: { api: ApiClient }) {
           <LoginScreen api={api} onLogin={onLogin} keptLines={cart.lines.length} why={loggedOutWhy} />
         )}
       </main>
-      {user && <StatusBar status={sync.status} />}
+      {user && <StatusBar status={sync.status} api={api} user={user} onChanged={sync.refresh} />}
     </div>
   );
 }

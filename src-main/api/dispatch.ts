@@ -20,6 +20,8 @@ export function createDispatch(deps: {
   handlers: AllHandlers;
   sessions: Sessions;
   onInternalError: (method: string, error: unknown) => void;
+  /** Gives a failure from below the handlers (a full disk) its own code instead of INTERNAL. */
+  translateError?: (error: unknown) => ApiError | null;
 }): Dispatch {
   return async (method, input, token, source = 'local') => {
     try {
@@ -30,7 +32,7 @@ export function createDispatch(deps: {
       const value = await invoke(deps.handlers, method, parseInput(method, input), ctx);
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error: toErrorBody(error, method, deps.onInternalError) };
+      return { ok: false, error: toErrorBody(deps.translateError?.(error) ?? error, method, deps.onInternalError) };
     }
   };
 }

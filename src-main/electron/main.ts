@@ -20,13 +20,16 @@ app.whenReady().then(() => {
     migrationsFolder: join(root, 'migrations'),
     version: app.getVersion(),
     kra: { mode: 'demo', simulatorEntry: join(root, 'dist', 'kra-sim', 'cli.mjs') },
+    deferSenders: true,
   });
   const window = createMainWindow(electron, { preload: join(__dirname, 'preload.cjs'), indexHtml });
   bridgeIpc(ipcMain, mauzo, window.webContents, pathToFileURL(indexHtml).href);
+  mauzo.startSenders();
   app.on('window-all-closed', () => {
     void mauzo.close().then(() => app.quit());
   });
-}, (error: unknown) => {
-  console.error('Mauzo failed to start', error);
+}).catch((error: unknown) => {
+  // One line for the person starting the till (a second till on this folder, a missing ledger...).
+  console.error(`Mauzo did not start: ${error instanceof Error ? error.message : String(error)}`);
   app.exit(1);
 });

@@ -1,11 +1,11 @@
 /**
  * `npm run serve -- [--port N] [--data DIR] [--kra-url URL] [--offline-limit-hours H] [--clock-tolerance-minutes M]
- * [--idle-minutes M]`: the headless host on 127.0.0.1.
+ * [--idle-minutes M] [--restore FILE]`: the headless host on 127.0.0.1.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app';
+import { createApp, type App } from '../app';
 import { projectPaths } from '../paths';
 import { startHost } from './server';
 import { testClockFromFlags } from './test-clock';
@@ -22,6 +22,8 @@ const { values } = parseArgs({
     'clock-tolerance-minutes': { type: 'string' },
     /** Minutes a session may sit unused before the till asks for the PIN again (default 15). */
     'idle-minutes': { type: 'string' },
+    /** A ledger backup to copy into a data folder whose ledger is missing or empty. */
+    restore: { type: 'string' },
     /** Tests only, with MAUZO_TEST=1: POST /__test/clock { advanceMs } moves the engine's clock. */
     'test-clock': { type: 'boolean', default: false },
   },
@@ -56,18 +58,36 @@ if (idleMinutes !== undefined && !(Number.isInteger(idleMinutes) && idleMinutes 
   process.exit(2);
 }
 
-const app = createApp({
-  dataDir: values.data,
-  migrationsFolder: projectPaths.migrations,
-  version: process.env.npm_package_version,
-  kra: { mode: 'demo', ...(values['kra-url'] ? { baseUrl: values['kra-url'] } : simulatorEntry ? { simulatorEntry } : {}) },
-  ...(offlineLimitHours === undefined ? {} : { offlineLimitSeconds: offlineLimitHours * 3600 }),
-  ...(toleranceMinutes === undefined ? {} : { kraClockToleranceSeconds: toleranceMinutes * 60 }),
-  ...(testClock ? { clock: testClock } : {}),
-  ...(idleMinutes === undefined ? {} : { sessionIdleSeconds: idleMinutes * 60 }),
-});
+/** Refusals to start are one line for the person starting the till, and a non-zero exit. */
+function refuse(error: unknown): never {
+  console.error(`Mauzo did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+let app: App;
+try {
+  app = createApp({
+    dataDir: values.data,
+    migrationsFolder: projectPaths.migrations,
+    version: process.env.npm_package_version,
+    kra: { mode: 'demo', ...(values['kra-url'] ? { baseUrl: values['kra-url'] } : simulatorEntry ? { simulatorEntry } : {}) },
+    ...(offlineLimitHours === undefined ? {} : { offlineLimitSeconds: offlineLimitHours * 3600 }),
+    ...(toleranceMinutes === undefined ? {} : { kraClockToleranceSeconds: toleranceMinutes * 60 }),
+    ...(testClock ? { clock: testClock } : {}),
+    ...(idleMinutes === undefined ? {} : { sessionIdleSeconds: idleMinutes * 60 }),
+    ...(values.restore ? { restoreFrom: values.restore } : {}),
+    // Nothing goes to KRA before this process holds both the data folder's lock and its port.
+    deferSenders: true,
+  });
+} catch (error) {
+  refuse(error);
+}
 await app.ready;
-const host = await startHost({ app, port, rendererDir: projectPaths.renderer, ...(testClock ? { testClock } : {}) });
+const host = await startHost({ app, port, rendererDir: projectPaths.renderer, ...(testClock ? { testClock } : {}) }).catch(async (error: unknown) => {
+  await app.close();
+  refuse(error);
+});
+app.startSenders();
 console.log(`Mauzo till at ${host.url}`);
 console.log(`data: ${values.data}`);
 

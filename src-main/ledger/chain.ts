@@ -77,28 +77,55 @@ export type ChainVerdict =
   | { ok: true; sales: number }
   | { ok: false; sales: number; firstBroken: { saleId: number; receiptNo: number; reason: string } };
 
-/** Walks every sale in order and reports the first link whose content or predecessor does not match. */
-export function verifyChain(db: LedgerDb): ChainVerdict {
-  let expectedPrev = GENESIS_HASH;
+/**
+ * Walks the sales in order and reports the first link whose content or predecessor does not match,
+ * or that cannot even be read. `fromSaleId` starts the walk there (the tail, at start-up), taking
+ * the link before it on trust.
+ */
+export function verifyChain(db: LedgerDb, fromSaleId = 1): ChainVerdict {
+  let expectedPrev: string | null = fromSaleId <= 1 ? GENESIS_HASH : null;
   let count = 0;
-  for (const row of salesInOrder(db)) {
+  let last = { id: fromSaleId - 1, receiptNo: 0 };
+  const broken = (at: { id: number; receiptNo: number }, reason: string): ChainVerdict => ({
+    ok: false,
+    sales: count,
+    firstBroken: { saleId: at.id, receiptNo: at.receiptNo, reason },
+  });
+  const unreadable = (error: unknown) => `it cannot be read (${error instanceof Error ? error.message : String(error)})`;
+  try {
+    for (const sale of saleNumbers(db, fromSaleId - 1)) {
+      count += 1;
+      let row: SaleRow;
+      let content: ChainedContent;
+      try {
+        row = db.select().from(sales).where(eq(sales.id, sale.id)).get()!;
+        content = contentOf(db, row);
+      } catch (error) {
+        return broken(sale, unreadable(error));
+      }
+      if (expectedPrev !== null && row.prevHash !== expectedPrev) return broken(sale, 'its link to the previous sale does not match');
+      if (chainHash(row.prevHash, content) !== row.hash) return broken(sale, 'its content does not match its hash');
+      expectedPrev = row.hash;
+      last = sale;
+    }
+  } catch (error) {
+    // Not even the list of sales reads past here: the one after the last good sale is the first broken one.
     count += 1;
-    const broken = (reason: string): ChainVerdict => ({
-      ok: false,
-      sales: count,
-      firstBroken: { saleId: row.id, receiptNo: row.receiptNo, reason },
-    });
-    if (row.prevHash !== expectedPrev) return broken('its link to the previous sale does not match');
-    if (chainHash(row.prevHash, contentOf(db, row)) !== row.hash) return broken('its content does not match its hash');
-    expectedPrev = row.hash;
+    return broken({ id: last.id + 1, receiptNo: last.receiptNo + 1 }, unreadable(error));
   }
   return { ok: true, sales: count };
 }
 
-function* salesInOrder(db: LedgerDb, pageSize = 1000): Generator<SaleRow> {
-  let after = 0;
+/** The id of the sale `count` from the newest: where the start-up check of the chain's tail begins. */
+export function tailStart(db: LedgerDb, count: number): number {
+  const ids = db.select({ id: sales.id }).from(sales).orderBy(desc(sales.id)).limit(count).all();
+  return ids.at(-1)?.id ?? 1;
+}
+
+/** The sales' ids and receipt numbers in order, a page at a time: what can be read even where a sale cannot. */
+function* saleNumbers(db: LedgerDb, after = 0, pageSize = 1000): Generator<{ id: number; receiptNo: number }> {
   for (;;) {
-    const page = db.select().from(sales).where(gt(sales.id, after)).orderBy(asc(sales.id)).limit(pageSize).all();
+    const page = db.select({ id: sales.id, receiptNo: sales.receiptNo }).from(sales).where(gt(sales.id, after)).orderBy(asc(sales.id)).limit(pageSize).all();
     yield* page;
     if (page.length < pageSize) return;
     after = page.at(-1)!.id;

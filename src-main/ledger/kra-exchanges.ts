@@ -19,7 +19,11 @@ export class KraExchangeLog {
   private scheduled: NodeJS.Immediate | null = null;
   private closed = false;
 
-  constructor(private readonly db: LedgerDb) {}
+  /** A write that fails (a full disk) is reported, never thrown out of the event loop: the exchanges are lost, the sales are not. */
+  constructor(
+    private readonly db: LedgerDb,
+    private readonly onWriteFailed: (error: unknown) => void = () => {},
+  ) {}
 
   record(exchange: Exchange): void {
     if (this.closed) return;
@@ -38,10 +42,14 @@ export class KraExchangeLog {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    withoutFsync(this.db, () =>
-      this.db.transaction((tx) => {
-        for (const exchange of batch) tx.insert(kraExchanges).values({ ...exchange, startedAt: exchange.startedAt.toISOString() }).run();
-      }),
-    );
+    try {
+      withoutFsync(this.db, () =>
+        this.db.transaction((tx) => {
+          for (const exchange of batch) tx.insert(kraExchanges).values({ ...exchange, startedAt: exchange.startedAt.toISOString() }).run();
+        }),
+      );
+    } catch (error) {
+      this.onWriteFailed(error);
+    }
   }
 }

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gt, inArray, isNull, min } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, min } from 'drizzle-orm';
 import type { KraSignature } from '../sync/port';
+import { appendAudit } from './audit';
 import { withoutFsync, type LedgerDb, type LedgerWriter } from './open';
 import { counters, outbox, sales } from './schema';
 
@@ -149,6 +150,40 @@ export function realign(db: LedgerDb, saleId: number, expected: number, at: Date
       .set({ state: 'pending', invcNo: null, updatedAt: at.toISOString() })
       .where(eq(outbox.saleId, saleId))
       .run();
+  });
+}
+
+/** Unsigned sales that hold an invcNo (sent, answer unknown): the ones a resync from KRA must look up first. */
+export function numberedUnsigned(db: LedgerDb): DueSale[] {
+  return db
+    .select({ saleId: outbox.saleId })
+    .from(outbox)
+    .where(and(inArray(outbox.state, ['pending', 'unknown']), isNotNull(outbox.invcNo)))
+    .orderBy(asc(outbox.saleId))
+    .all()
+    .map(({ saleId }) => dueSale(db, saleId));
+}
+
+/**
+ * The ledger was behind KRA: these unsigned sales give up the invcNos KRA holds for other sales and
+ * wait for fresh ones from `next`, KRA's first free number. A signed sale is never touched.
+ */
+export function renumberUnsent(
+  db: LedgerDb,
+  saleIds: number[],
+  next: number,
+  audit: { at: Date; userId: number | null; detail: Record<string, unknown> },
+): void {
+  const { at, userId, detail } = audit;
+  db.transaction((tx) => {
+    writeCounter(tx, next);
+    if (saleIds.length > 0) {
+      tx.update(outbox)
+        .set({ state: 'pending', invcNo: null, lastError: null, updatedAt: at.toISOString() })
+        .where(and(inArray(outbox.saleId, saleIds), inArray(outbox.state, ['pending', 'unknown'])))
+        .run();
+    }
+    appendAudit(tx, { at, userId, action: 'sync.resync', detail: { ...detail, nextInvcNo: next, renumbered: saleIds } });
   });
 }
 

@@ -32,7 +32,13 @@ export function lookupOutcome(result: OscuResult<InvoiceDetailsData>): LookupOut
     const first = result.data.salesList[0];
     if (!first) return { kind: 'absent' };
     const { curRcptNo, totRcptNo, intrlData, rcptSign, sdcDateTime } = first.receipt;
-    return { kind: 'found', signature: { curRcptNo, totRcptNo, intrlData, rcptSign, sdcDateTime } };
+    const { trdInvcNo, cfmDt, totTaxblAmt, totTaxAmt, totAmt } = first;
+    const itemList = first.itemList.map(({ itemCd, qty, prc, totAmt: lineTotal }) => ({ itemCd, qty, prc, totAmt: lineTotal }));
+    return {
+      kind: 'found',
+      signature: { curRcptNo, totRcptNo, intrlData, rcptSign, sdcDateTime },
+      record: { trdInvcNo, cfmDt, totTaxblAmt, totTaxAmt, totAmt, itemList },
+    };
   }
   switch (result.kind) {
     case 'empty':

@@ -1,6 +1,6 @@
-import { ApiError, type SyncStatus } from '../../src-shared/api';
+import { ApiError, type ResyncResult, type SyncAlert, type SyncStatus } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
-import type { Handlers } from '../api/handlers';
+import { sessionOf, type Handlers } from '../api/handlers';
 import type { LedgerDb } from '../ledger/open';
 import { parkedJobs, redriveJob } from '../ledger/kra-jobs';
 import { parkedSales, redrive } from '../ledger/outbox';
@@ -15,6 +15,7 @@ export function syncStatus(deps: {
   contact: KraContact;
   queue: UnsignedQueue;
   offlineLimitSeconds: number;
+  alerts: () => SyncAlert[];
 }): SyncStatus {
   const now = deps.clock.now();
   const { depth, oldestCommittedAt: oldest } = deps.queue();
@@ -34,6 +35,7 @@ export function syncStatus(deps: {
     lastContactAt: lastContactAt?.toISOString() ?? null,
     lastError: deps.contact.lastError,
     offlineLimitSeconds: deps.offlineLimitSeconds,
+    alerts: deps.alerts(),
   };
 }
 
@@ -43,9 +45,12 @@ export function syncHandlers(deps: {
   status: () => SyncStatus;
   /** A parked sale or job is back in the queue: the senders should look again. */
   onRedriven: () => void;
-}): Handlers<'sync.status' | 'sync.parked' | 'sync.redrive' | 'sync.parkedJobs' | 'sync.redriveJob'> {
+  /** The way out of a ledger behind KRA (SyncWorker.resync). */
+  resync: (userId: number) => Promise<ResyncResult>;
+}): Handlers<'sync.status' | 'sync.parked' | 'sync.redrive' | 'sync.parkedJobs' | 'sync.redriveJob' | 'sync.resync'> {
   return {
     'sync.status': () => deps.status(),
+    'sync.resync': (_input, ctx) => deps.resync(sessionOf(ctx).user.id),
     'sync.parked': () => parkedSales(deps.db),
     'sync.redrive': ({ saleId }) => {
       if (!redrive(deps.db, saleId, deps.clock.now())) {

@@ -20,8 +20,18 @@ export type SendOutcome =
   /** A business rejection with KRA's reason: retrying the same request cannot succeed. */
   | { kind: 'rejected'; code: string; message: string };
 
+/** What KRA holds under an invcNo: enough to tell whether it is this very sale. */
+export interface KraSaleRecord {
+  trdInvcNo: string | null;
+  cfmDt: string | null;
+  totTaxblAmt: number | null;
+  totTaxAmt: number | null;
+  totAmt: number | null;
+  itemList: { itemCd: string | null; qty: number | null; prc: number | null; totAmt: number | null }[];
+}
+
 export type LookupOutcome =
-  | { kind: 'found'; signature: KraSignature }
+  | { kind: 'found'; signature: KraSignature; record: KraSaleRecord }
   | { kind: 'absent' }
   | { kind: 'transport'; code: string; message: string };
 

@@ -1,3 +1,4 @@
+import { ApiError, type ResyncResult } from '../../src-shared/api';
 import type { Clock } from '../../src-shared/clock';
 import {
   adoptSignature,
@@ -6,8 +7,10 @@ import {
   nextDue,
   outboxStateOf,
   park,
+  numberedUnsigned,
   realign,
   recordFailedAttempt,
+  renumberUnsent,
   releaseReadied,
   signedInvcNo,
   type DueSale,
@@ -15,7 +18,8 @@ import {
 import type { LedgerDb } from '../ledger/open';
 import type { KraContact } from './contact';
 import { SenderLoop, type LoopOptions, type StepResult } from './loop';
-import type { KraSignature, SalesPort, SendOutcome } from './port';
+import type { KraSignature, LookupOutcome, SalesPort, SendOutcome } from './port';
+import { isSameSale } from './same-sale';
 
 export type { StepResult } from './loop';
 
@@ -30,6 +34,13 @@ interface Flight {
 /** The sale after the one in flight, durably given its invcNo and marked `unknown`, not sent yet. */
 type Readied = Omit<Flight, 'answer'>;
 
+/** Why the sender stopped: KRA holds another sale under the invcNo this till gave one of its own. */
+export interface LedgerBehind {
+  invcNo: number;
+  saleId: number;
+  receiptNo: number;
+}
+
 export interface SyncWorkerDeps extends LoopOptions {
   db: LedgerDb;
   clock: Clock;
@@ -39,6 +50,8 @@ export interface SyncWorkerDeps extends LoopOptions {
   heartbeatMs?: number;
   onSigned?: (saleId: number, receiptNo: number) => void;
   onChange?: () => void;
+  /** The sender stopped because the ledger is behind KRA (see LedgerBehind). */
+  onHalted?: (behind: LedgerBehind) => void;
 }
 
 /**
@@ -56,6 +69,8 @@ export class SyncWorker {
   private lastPingAt: number | null = null;
   /** Sent when the sale before it was signed; its answer is settled by the next step. */
   private inFlight: Flight | null = null;
+  private behind: LedgerBehind | null = null;
+  private resyncing = false;
 
   constructor(private readonly deps: SyncWorkerDeps) {
     this.loop = new SenderLoop(() => this.step(), deps);
@@ -77,8 +92,80 @@ export class SyncWorker {
     this.loop.wake();
   }
 
+  /** Set while the sender is stopped because KRA holds another sale under one of this till's invcNos. */
+  get halted(): LedgerBehind | null {
+    return this.behind;
+  }
+
+  /**
+   * The way out of a ledger behind KRA, for a manager: each unsigned sale holding an invcNo is looked
+   * up once more (adopted if KRA's record is that very sale), the others give up their numbers, and
+   * the counter starts again at KRA's first free invcNo. Signed sales are never touched.
+   */
+  async resync(userId: number): Promise<ResyncResult> {
+    const behind = this.behind;
+    if (!behind) throw new ApiError('SYNC_NOT_STOPPED', 'the sender is not stopped: there is nothing to resync from KRA');
+    if (this.resyncing) throw new ApiError('SYNC_NOT_STOPPED', 'a resync from KRA is already running');
+    this.resyncing = true;
+    try {
+      const { db, clock } = this.deps;
+      const renumber: number[] = [];
+      let adopted = 0;
+      for (const sale of numberedUnsigned(db)) {
+        const found = await this.lookupOrThrow(sale.invcNo!);
+        if (found.kind === 'found' && isSameSale(sale.payload, found.record)) {
+          adoptSignature(db, sale.saleId, sale.invcNo!, found.signature, clock.now());
+          this.deps.onSigned?.(sale.saleId, sale.receiptNo);
+          adopted += 1;
+        } else {
+          renumber.push(sale.saleId);
+        }
+      }
+      const nextInvcNo = await this.firstFreeInvcNo(behind.invcNo);
+      renumberUnsent(db, renumber, nextInvcNo, { at: clock.now(), userId, detail: { behindAt: behind.invcNo, adopted } });
+      this.deps.log?.(`resynced from KRA: next invcNo ${nextInvcNo}, ${renumber.length} unsent sales renumbered`);
+      this.behind = null;
+      this.loop.wake();
+      this.deps.onChange?.();
+      return { nextInvcNo, renumbered: renumber.length, adopted };
+    } finally {
+      this.resyncing = false;
+    }
+  }
+
+  /** KRA's invcNos run without gaps: gallop up from one it holds, then halve the gap to the first it does not. */
+  private async firstFreeInvcNo(held: number): Promise<number> {
+    let below = held;
+    let step = 1;
+    let free = 0;
+    while (free === 0) {
+      const probe = below + step;
+      if ((await this.lookupOrThrow(probe)).kind === 'found') {
+        below = probe;
+        step *= 2;
+      } else {
+        free = probe;
+      }
+    }
+    while (free - below > 1) {
+      const middle = Math.floor((below + free) / 2);
+      if ((await this.lookupOrThrow(middle)).kind === 'found') below = middle;
+      else free = middle;
+    }
+    return free;
+  }
+
+  private async lookupOrThrow(invcNo: number): Promise<Exclude<LookupOutcome, { kind: 'transport' }>> {
+    const found = await this.deps.kra.lookup(invcNo);
+    if (found.kind === 'transport') {
+      throw new ApiError('KRA_UNREACHABLE', `KRA did not answer the lookup of invoice ${invcNo}: ${found.code} ${found.message}`);
+    }
+    return found;
+  }
+
   /** One move of the queue. Exposed for tests that drive the worker by hand. */
   async step(): Promise<StepResult> {
+    if (this.behind) return 'idle';
     const flight = this.inFlight;
     this.inFlight = null;
     const sale = flight ? null : nextDue(this.deps.db);
@@ -151,10 +238,17 @@ export class SyncWorker {
     return { sale: next, invcNo: beginAttempt(db, next, clock.now()), orgInvcNo };
   }
 
-  /** After a lost answer: adopt KRA's copy if it has one; resend only if it has none. */
+  /**
+   * After a lost answer or a duplicate: adopt KRA's copy if it is this very sale; resend only if KRA
+   * has none; stop sending if KRA holds another sale under this invcNo.
+   */
   private async settleUnknown(sale: DueSale, invcNo: number): Promise<StepResult | null> {
     const found = await this.deps.kra.lookup(invcNo);
-    if (found.kind === 'found') return this.signed(sale, invcNo, found.signature);
+    if (found.kind === 'found') {
+      this.deps.contact.answered();
+      if (isSameSale(sale.payload, found.record)) return this.signed(sale, invcNo, found.signature);
+      return this.halt({ invcNo, saleId: sale.saleId, receiptNo: sale.receiptNo });
+    }
     if (found.kind === 'transport') return this.unreachable(sale, `${found.code}: ${found.message}`);
     this.deps.contact.answered();
     return null;
@@ -179,6 +273,13 @@ export class SyncWorker {
     this.deps.contact.answered();
     this.deps.onSigned?.(sale.saleId, sale.receiptNo);
     return 'progress';
+  }
+
+  private halt(behind: LedgerBehind): StepResult {
+    this.behind = behind;
+    this.deps.log?.(`this till's ledger is behind KRA: invoice ${behind.invcNo} belongs to another sale; sending stopped`);
+    this.deps.onHalted?.(behind);
+    return 'idle';
   }
 
   private unreachable(sale: DueSale, reason: string): StepResult {

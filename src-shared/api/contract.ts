@@ -3,7 +3,7 @@
  * here; the IPC bridge, the HTTP host and the renderer's client all derive from this table.
  */
 import { z } from 'zod';
-import type { ApiErrorBody } from './errors';
+import type { ApiErrorBody, ErrorCode } from './errors';
 import type { Role } from './roles';
 import type { ReceiptDocument } from '../receipt/model';
 import { dayMethods } from './day';
@@ -41,6 +41,29 @@ export interface SyncStatus {
   lastError: { code: string; message: string } | null;
   /** The store's limit on time without KRA before new invoices stop. */
   offlineLimitSeconds: number;
+  /** What stops selling or sending, or will soon (ledger behind KRA or broken, disk full or low): the till shows each. */
+  alerts: SyncAlert[];
+}
+
+/** A condition the status bar shows in words (the i18n key error.<code>, filled from params). */
+export interface SyncAlert {
+  code: ErrorCode;
+  message: string;
+  params: Record<string, string | number>;
+}
+
+export interface ResyncResult {
+  /** The invcNo the next unsigned sale will be sent with. */
+  nextInvcNo: number;
+  /** Unsigned sales that gave up an invcNo KRA holds for another sale. */
+  renumbered: number;
+  /** Unsigned sales KRA turned out to hold after all, now signed. */
+  adopted: number;
+}
+
+export interface StorageSettings {
+  /** Below this much free space in the data folder the till warns that the disk is nearly full. */
+  diskMarginMb: number;
 }
 
 /** The clock guard, re-anchored to KRA's time past sales dated in the future (which keep their dates). */
@@ -704,6 +727,13 @@ export const api = {
     input: z.object({ saleId: z.number().int().positive() }).strict(),
     access: 'manager',
     errors: ['SALE_NOT_PARKED'],
+  }),
+  'sync.resync': method<ResyncResult>()({ input: none, access: 'manager', errors: ['SYNC_NOT_STOPPED', 'KRA_UNREACHABLE'] }),
+  'settings.storage.get': method<StorageSettings>()({ input: none, access: 'cashier', errors: [] }),
+  'settings.storage.set': method<StorageSettings>()({
+    input: z.object({ diskMarginMb: z.number().int('whole megabytes').min(1).max(100_000) }).strict(),
+    access: 'manager',
+    errors: [],
   }),
   'sync.parkedJobs': method<ParkedJob[]>()({ input: none, access: 'manager', errors: [] }),
   'sync.redriveJob': method<{ jobId: number }>()({

@@ -66,6 +66,12 @@ export const ERROR_CODES = [
   'LAST_MANAGER',
   'CLIENT_KEY_REUSED',
   'TAX_CLASS_NOT_LISTED',
+  'LEDGER_BEHIND_KRA',
+  'SYNC_NOT_STOPPED',
+  'LEDGER_BROKEN',
+  'LEDGER_CORRUPT',
+  'DISK_FULL',
+  'DISK_LOW',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -177,4 +183,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   LAST_MANAGER: 409,
   CLIENT_KEY_REUSED: 409,
   TAX_CLASS_NOT_LISTED: 409,
+  LEDGER_BEHIND_KRA: 409,
+  SYNC_NOT_STOPPED: 409,
+  LEDGER_BROKEN: 423,
+  LEDGER_CORRUPT: 423,
+  DISK_FULL: 507,
+  DISK_LOW: 507,
 };

@@ -138,7 +138,7 @@ describe('the headless host', () => {
           text += chunk.toString();
           if (text.includes(': connected')) {
             app.events.emit('sync.status', {
-              state: 'offline', queueDepth: 3, oldestUnsignedAgeSeconds: 60, lastContactAt: null, secondsUntilBlock: 100, lastError: null, offlineLimitSeconds: 86_400,
+              state: 'offline', queueDepth: 3, oldestUnsignedAgeSeconds: 60, lastContactAt: null, secondsUntilBlock: 100, lastError: null, offlineLimitSeconds: 86_400, alerts: [],
             });
           }
           if (text.includes('\n\ndata') || /data: .*\n\n/.test(text)) {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { ApiError, saleInput, type SaleInput } from '../../../src-shared/api';
 import { verifyChain } from '../../../src-main/ledger/chain';
-import { auditLog, outbox, saleLines, sales, tenders } from '../../../src-main/ledger/schema';
+import { auditLog, outbox, saleLines, sales, stockMoves, tenders } from '../../../src-main/ledger/schema';
 import { projectPaths } from '../../../src-main/paths';
 import { completeSale as commit, type SaleDeps } from '../../../src-main/till/sale';
 import { TestClock } from '../../support/clock';
@@ -67,6 +67,19 @@ describe('committing a sale', () => {
     assert.equal(body.taxRtB, 16);
     assert.equal(body.invcNo, undefined, 'invcNo is given at the first send, not at commit');
     assert.equal(ledger.db.select().from(tenders).where(eq(tenders.kind, 'mpesa')).get()!.reference, 'SGH7K2L9QA');
+  });
+
+  test('commits a sale and the stock it moves in one transaction: a stock write that fails leaves no sale behind', () => {
+    sellSugar(ledger, clock);
+    const before = rows();
+    const moves = () => ledger.db.select({ n: count() }).from(stockMoves).get()!.n;
+    const movesBefore = moves();
+    ledger.db.$client.exec("CREATE TRIGGER stock_refused BEFORE INSERT ON stock_moves BEGIN SELECT RAISE(ABORT, 'the stock write failed'); END");
+    assert.throws(() => sellSugar(ledger, clock), /the stock write failed/);
+    assert.deepEqual(rows(), before, 'no sale, line, tender, outbox or audit row without its stock movement');
+    assert.equal(moves(), movesBefore);
+    ledger.db.$client.exec('DROP TRIGGER stock_refused');
+    assert.equal(sellSugar(ledger, clock).receiptNo, 2, 'the receipt number is given again: nothing was committed');
   });
 
   test('numbers receipts without gaps and chains each sale to the one before', () => {

@@ -4,6 +4,7 @@ import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-si
 import { createHttpClient } from '../../../src-main/oscu/http';
 import { createOscuClient, type OscuClient } from '../../../src-main/oscu/client';
 import { salesPort } from '../../../src-main/oscu/sales-port';
+import { isSameSale } from '../../../src-main/sync/same-sale';
 import type { Exchange, KraTarget } from '../../../src-main/oscu/transport';
 import { DEMO_DEVICE_SERIALS, DEMO_TAXPAYER } from '../../../src-shared/etims/demo';
 import { toKraDateTime } from '../../../src-shared/etims/time';
@@ -93,7 +94,11 @@ describe('OSCU client against the simulator process', () => {
     const port = salesPort(device, clock);
     const signed = await port.send(sale(2) as unknown as Record<string, unknown>);
     assert.equal(signed.kind, 'signed');
-    assert.deepEqual(await port.lookup(2), signed.kind === 'signed' ? { kind: 'found', signature: signed.signature } : null);
+    const found = await port.lookup(2);
+    assert.ok(found.kind === 'found' && signed.kind === 'signed');
+    assert.deepEqual(found.signature, signed.signature);
+    assert.ok(isSameSale(sale(2) as unknown as Record<string, unknown>, found.record), "KRA's record reads back as the very sale sent");
+    assert.ok(!isSameSale(sale(3) as unknown as Record<string, unknown>, found.record), 'and not as another');
     assert.deepEqual(await port.lookup(3), { kind: 'absent' });
     assert.deepEqual(await port.ping(), { kind: 'answered' });
     const accepted = await sim.admin.sales(TIN, '00');

@@ -80,7 +80,7 @@ describe('the KRA jobs sender', () => {
       throw new Error('not asked for here');
     };
     let redriven = 0;
-    const handlers = syncHandlers({ db: ledger.db, clock, status, onRedriven: () => (redriven += 1) });
+    const handlers = syncHandlers({ db: ledger.db, clock, status, onRedriven: () => (redriven += 1), resync: () => Promise.reject(new Error('not asked for here')) });
     const [parked] = await handlers['sync.parkedJobs'](undefined as never, undefined as never);
     assert.equal(parked?.jobId, io);
     assert.match(parked?.reason ?? '', /does not exist in your inventory/);

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { outbox, sales } from '../../../src-main/ledger/schema';
 import { redrive, unsignedSummary } from '../../../src-main/ledger/outbox';
 import { KraContact } from '../../../src-main/sync/contact';
-import type { KraSignature, LookupOutcome, PingOutcome, SalesPort, SendOutcome } from '../../../src-main/sync/port';
+import type { KraSaleRecord, KraSignature, LookupOutcome, PingOutcome, SalesPort, SendOutcome } from '../../../src-main/sync/port';
 import { SyncWorker } from '../../../src-main/sync/worker';
 import { refundSale } from '../../../src-main/till/refund';
 import { refundInput } from '../../../src-shared/api';
@@ -16,23 +16,43 @@ function signature(invcNo: number): KraSignature {
   return { curRcptNo: invcNo, totRcptNo: invcNo, intrlData: 'I'.repeat(26), rcptSign: `SIGN${String(invcNo).padStart(12, '0')}`, sdcDateTime: '20261124120000' };
 }
 
-/** KRA as a script: each send or lookup takes the next scripted answer, or signs by default. */
+/** KRA's record of a sale body, as selectInvoiceDetails gives it back. */
+function recordOf(body: Record<string, unknown>): KraSaleRecord {
+  const lines = body.itemList as Record<string, unknown>[];
+  return {
+    trdInvcNo: body.trdInvcNo as string,
+    cfmDt: body.cfmDt as string,
+    totTaxblAmt: body.totTaxblAmt as number,
+    totTaxAmt: body.totTaxAmt as number,
+    totAmt: body.totAmt as number,
+    itemList: lines.map((l) => ({ itemCd: l.itemCd as string, qty: l.qty as number, prc: l.prc as number, totAmt: l.totAmt as number })),
+  };
+}
+
+/**
+ * KRA as a script: each send or lookup takes the next scripted answer, or signs by default. A
+ * scripted 'held' lookup finds what was last sent under that invcNo: this very sale.
+ */
 class ScriptedKra implements SalesPort {
   sends: number[] = [];
   lookups: number[] = [];
   sendScript: SendOutcome[] = [];
-  lookupScript: LookupOutcome[] = [];
+  lookupScript: (LookupOutcome | 'held')[] = [];
   pingScript: PingOutcome[] = [];
+  private bodies = new Map<number, Record<string, unknown>>();
 
   async send(payload: Record<string, unknown>): Promise<SendOutcome> {
     const invcNo = payload.invcNo as number;
     this.sends.push(invcNo);
+    this.bodies.set(invcNo, payload);
     return this.sendScript.shift() ?? { kind: 'signed', signature: signature(invcNo) };
   }
 
   async lookup(invcNo: number): Promise<LookupOutcome> {
     this.lookups.push(invcNo);
-    return this.lookupScript.shift() ?? { kind: 'absent' };
+    const next = this.lookupScript.shift() ?? { kind: 'absent' };
+    if (next !== 'held') return next;
+    return { kind: 'found', signature: signature(invcNo), record: recordOf(this.bodies.get(invcNo)!) };
   }
 
   async ping(): Promise<PingOutcome> {
@@ -83,7 +103,7 @@ describe('the outbox sender', () => {
   test('after a timeout asks KRA before resending, and adopts the copy KRA already has', async () => {
     const { saleId } = sellSugar(ledger, clock);
     kra.sendScript = [timeout];
-    kra.lookupScript = [{ kind: 'found', signature: signature(1) }];
+    kra.lookupScript = ['held'];
     const worker = workerOn(ledger);
     assert.equal(await worker.step(), 'retry');
     assert.equal(stateOf(ledger, saleId), 'unknown');
@@ -129,10 +149,55 @@ describe('the outbox sender', () => {
   test('a 994 duplicate is settled by looking the invoice up', async () => {
     const saleId = sellSugar(ledger, clock).saleId;
     kra.sendScript = [{ kind: 'duplicate', message: 'There is an overlapped Data' }];
-    kra.lookupScript = [{ kind: 'found', signature: signature(1) }];
+    kra.lookupScript = ['held'];
     await drain(workerOn(ledger));
     assert.equal(stateOf(ledger, saleId), 'signed');
     assert.deepEqual(kra.sends, [1]);
+    assert.deepEqual(kra.lookups, [1], 'a 994 is never taken as signed without asking KRA');
+  });
+
+  test("a 994 for an invcNo KRA holds for another sale stops the sender, and never adopts that sale's signature", async () => {
+    const saleId = sellSugar(ledger, clock).saleId;
+    sellSugar(ledger, clock);
+    const another = { ...recordOf(ledger.db.select().from(sales).where(eq(sales.id, saleId)).get()!.payload as Record<string, unknown>), cfmDt: '20260101090000' };
+    kra.sendScript = [{ kind: 'duplicate', message: 'There is an overlapped Data' }];
+    kra.lookupScript = [{ kind: 'found', signature: signature(1), record: another }];
+    const halts: number[] = [];
+    const worker = new SyncWorker({ db: ledger.db, clock, kra, contact: new KraContact(ledger.db, clock), onHalted: (b) => halts.push(b.invcNo) });
+    await drain(worker);
+    assert.deepEqual(halts, [1]);
+    assert.deepEqual(worker.halted, { invcNo: 1, saleId, receiptNo: 1 });
+    assert.equal(stateOf(ledger, saleId), 'unknown');
+    assert.equal(ledger.db.select().from(sales).where(eq(sales.id, saleId)).get()!.rcptSign, null);
+    assert.deepEqual(kra.sends, [1], 'nothing more is sent while the ledger is behind KRA');
+  });
+
+  test('a resync from KRA starts the counter at the first invcNo KRA does not hold, and renumbers only unsigned sales', async () => {
+    const signedId = sellSugar(ledger, clock).saleId;
+    const worker = workerOn(ledger);
+    await drain(worker);
+    const [first, second] = [1, 2].map(() => sellSugar(ledger, clock).saleId);
+    const held = new Set([1, 2, 3, 4, 5, 6, 7]);
+    const foreign = { ...recordOf(ledger.db.select().from(sales).where(eq(sales.id, first!)).get()!.payload as Record<string, unknown>), trdInvcNo: 'T01-999999' };
+    kra.sendScript = [{ kind: 'duplicate', message: 'There is an overlapped Data' }];
+    kra.lookupScript = [{ kind: 'found', signature: signature(2), record: foreign }];
+    await worker.step();
+    assert.ok(worker.halted);
+    kra.lookups = [];
+    kra.lookup = async (invcNo) => {
+      kra.lookups.push(invcNo);
+      return held.has(invcNo) ? { kind: 'found', signature: signature(invcNo), record: foreign } : { kind: 'absent' };
+    };
+    assert.deepEqual(await worker.resync(1), { nextInvcNo: 8, renumbered: 1, adopted: 0 });
+    assert.equal(worker.halted, null);
+    assert.equal(stateOf(ledger, first!), 'pending');
+    await drain(worker);
+    assert.deepEqual([first, second].map((id) => invcNoOf(ledger, id!)), [8, 9]);
+    assert.equal(invcNoOf(ledger, signedId), 1, 'a signed sale keeps its number');
+  });
+
+  test('a resync is refused while the sender runs', async () => {
+    await assert.rejects(workerOn(ledger).resync(1), { code: 'SYNC_NOT_STOPPED' });
   });
 
   test('a restart after a lost answer asks KRA first: the ledger is the only memory', async () => {
@@ -140,7 +205,7 @@ describe('the outbox sender', () => {
     kra.sendScript = [timeout];
     await workerOn(ledger).step();
     ledger = ledger.reopen();
-    kra.lookupScript = [{ kind: 'found', signature: signature(1) }];
+    kra.lookupScript = ['held'];
     await drain(workerOn(ledger));
     assert.deepEqual(kra.sends, [1]);
     assert.equal(stateOf(ledger, saleId), 'signed');

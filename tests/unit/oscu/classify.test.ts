@@ -28,7 +28,8 @@ describe('reading KRA answers (direct host)', () => {
 
   it('reads the recorded selectInvoiceDetails answer, with its dashed date, as found', () => {
     const { text, json } = recorded(`${ODOO}/get_invoice_details_success.json`);
-    const receipt = (json as { data: { salesList: { receipt: Record<string, unknown> }[] } }).data.salesList[0]!.receipt;
+    const sale = (json as { data: { salesList: (Record<string, unknown> & { receipt: Record<string, unknown>; itemList: Record<string, unknown>[] })[] } }).data.salesList[0]!;
+    const receipt = sale.receipt;
     const outcome = classifyLookup(readDirect(200, text));
     assert.deepEqual(outcome, {
       kind: 'found',
@@ -39,6 +40,8 @@ describe('reading KRA answers (direct host)', () => {
         rcptSign: receipt.rcptSign,
         sdcDateTime: normaliseDateTime(String(receipt.sdcDateTime)),
       },
+      // Odoo's recorded sale has no trdInvcNo and sends itemCd false: both read as absent.
+      record: { trdInvcNo: null, cfmDt: '20240415030000', totTaxblAmt: 0.9, totTaxAmt: 0.14, totAmt: 1.04, itemList: sale.itemList.map((line) => ({ itemCd: null, qty: Number(line.qty), prc: Number(line.prc), totAmt: Number(line.totAmt) })) },
     });
   });
 

@@ -13,6 +13,7 @@ const status = (over: Partial<SyncStatus>): SyncStatus => ({
   secondsUntilBlock: null,
   lastError: null,
   offlineLimitSeconds: 24 * 3600,
+  alerts: [],
   ...over,
 });
 const words = (s: SyncStatus) => {
