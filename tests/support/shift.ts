@@ -24,9 +24,9 @@ export async function openShift(dispatch: Dispatch, float = 0): Promise<void> {
 /** The app with its shift open before any other call goes through. */
 export function withOpenShift<T extends App>(app: T): T {
   const opened = openShift(app.dispatch);
-  const dispatch: Dispatch = async (method, input, token) => {
+  const dispatch: Dispatch = async (...args) => {
     await opened;
-    return app.dispatch(method, input, token);
+    return app.dispatch(...args);
   };
   return { ...app, dispatch };
 }
