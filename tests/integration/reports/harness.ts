@@ -81,7 +81,7 @@ export async function reportTill(): Promise<ReportTill> {
     ...printHandlers(printDeps, printing),
     ...holdHandlers({ db, clock, index: catalogIndexOf(db) }),
   };
-  const sessions = new Sessions(clock);
+  const sessions = new Sessions(clock, 365 * 24 * 60 * 60); // the day runs for hours on the test clock
   const dispatch = createDispatch({ handlers: handlers as unknown as AllHandlers, sessions, onInternalError: (m, e) => console.error(m, e) });
   const tokens: Record<Who, string> = {
     cashier: sessions.open({ id: staff.cashierId, name: 'Wanjiru', role: 'cashier' }).token,
