@@ -18,7 +18,7 @@ export const DEFAULT_IDLE_SECONDS = 15 * 60;
  */
 export class Sessions {
   private readonly byToken = new Map<string, Session>();
-  /** When each token was last used by a person, in ms. */
+  /** When each token was last used by a person, on the running clock (ms): setting the wall clock neither ends nor lengthens a session. */
   private readonly lastUsed = new Map<string, number>();
 
   constructor(
@@ -30,7 +30,7 @@ export class Sessions {
     const now = this.clock.now();
     const session = { token: randomBytes(32).toString('hex'), user, startedAt: now };
     this.byToken.set(session.token, session);
-    this.lastUsed.set(session.token, now.getTime());
+    this.lastUsed.set(session.token, this.clock.monotonicMs());
     return session;
   }
 
@@ -38,7 +38,7 @@ export class Sessions {
   find(token: string | null | undefined): Session | undefined {
     const session = token ? this.byToken.get(token) : undefined;
     if (!session) return undefined;
-    const idleMs = this.clock.now().getTime() - (this.lastUsed.get(session.token) ?? session.startedAt.getTime());
+    const idleMs = this.clock.monotonicMs() - this.lastUsed.get(session.token)!;
     if (idleMs >= this.idleSeconds * 1000) {
       this.close(session.token);
       throw new ApiError('SESSION_EXPIRED', `logged out after ${Math.round(this.idleSeconds / 60)} minutes without use; enter your PIN again`, {
@@ -50,7 +50,7 @@ export class Sessions {
 
   /** A person used the till: the idle time starts again. Background refreshes do not count. */
   touch(session: Session): void {
-    this.lastUsed.set(session.token, this.clock.now().getTime());
+    this.lastUsed.set(session.token, this.clock.monotonicMs());
   }
 
   close(token: string): void {

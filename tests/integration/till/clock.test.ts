@@ -6,6 +6,7 @@ import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-si
 import { openLedger } from '../../../src-main/ledger/open';
 import { auditLog, sales } from '../../../src-main/ledger/schema';
 import { projectPaths } from '../../../src-main/paths';
+import { openShift } from '../../support/shift';
 import type { ApiErrorBody, InputOf, MethodName, OutputOf } from '../../../src-shared/api';
 import { fromKraDateTime } from '../../../src-shared/etims/time';
 import { TestClock } from '../../support/clock';
@@ -49,9 +50,12 @@ describe('the clock cannot be gamed, and a clock that ran ahead can be recovered
       kra: { mode: 'demo', baseUrl: sim.directBase, timeoutsMs: { write: 500, read: 500 } },
       backoff: { baseMs: 5, capMs: 50 },
       log: () => {},
+      // Tests move the clock by days while holding a session; the idle timeout has tests of its own.
+      sessionIdleSeconds: 365 * 24 * 60 * 60,
     });
     open.push(app);
     await app.ready;
+    await openShift(app.dispatch);
     const login = async (pin: string) => {
       const result = await app.dispatch('session.login', { pin }, null);
       assert.ok(result.ok, JSON.stringify(result));

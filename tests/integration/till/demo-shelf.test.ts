@@ -7,6 +7,7 @@ import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-si
 import { openLedger } from '../../../src-main/ledger/open';
 import { items } from '../../../src-main/ledger/schema';
 import { projectPaths } from '../../../src-main/paths';
+import { openShift } from '../../support/shift';
 import type { ApiErrorBody, InputOf, MethodName, OutputOf } from '../../../src-shared/api';
 import { tempDir } from '../../support/temp';
 import { waitFor } from '../../support/wait';
@@ -27,8 +28,11 @@ async function openTill(dataDir: string, kraUrl?: string): Promise<Till> {
     kra: { mode: 'demo', ...(kraUrl ? { baseUrl: kraUrl } : {}) },
     backoff: { baseMs: 5, capMs: 50 },
     log: () => {},
+    // Tests move the clock by days while holding a session; the idle timeout has tests of its own.
+    sessionIdleSeconds: 365 * 24 * 60 * 60,
   });
   await app.ready;
+  await openShift(app.dispatch);
   const login = async (pin: string) => {
     const result = await app.dispatch('session.login', { pin }, null);
     assert.ok(result.ok, JSON.stringify(result));
@@ -78,7 +82,7 @@ describe('the demo shelf with a strict KRA from the start (simulator + app)', ()
     const mango = await call(
       till,
       'items.create',
-      { name: 'Mango juice 500ml', barcode: '6161101234567', unitPrice: 15000, taxClass: 'B', itemClass: '50202306', itemType: '2', origin: 'KE', packagingUnit: 'BQ', quantityUnit: 'NO' },
+      { name: 'Mango juice 500ml', barcode: '6161101234567', unitPrice: 15000, taxClass: 'B', itemClass: '1000000000', itemType: '2', origin: 'KE', packagingUnit: 'BQ', quantityUnit: 'NO' },
       till.manager,
     );
     assert.match(mango.code, /0000013$/);
