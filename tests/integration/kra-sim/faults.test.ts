@@ -30,7 +30,7 @@ describe('KRA simulator: faults on demand', () => {
 
   test('latency delays the answer', async () => {
     // Long enough that looking at KRA while it holds the call needs no luck on a busy machine.
-    await sim.admin.addFault({ kind: 'latency', latencyMs: 2_000, count: 1 });
+    await sim.admin.addFault({ kind: 'latency', latencyMs: 5_000, count: 1 });
     let answered = false;
     const answering = sell(1).finally(() => (answered = true));
     await waitFor('KRA to receive the sale', async () => (await sim.admin.stats()).byEndpoint.saveTrnsSalesOsdc === 1);
