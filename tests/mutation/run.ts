@@ -5,6 +5,7 @@
 // Each group of files is mutated against the tests that speak of it, so a mutant of money.ts does
 // not wait for the integration tests that merely import it. Results are kept per group in
 // reports/stryker-incremental-GROUP.json: a later run tests only mutants whose code or tests changed.
+import { relative } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult } from '@stryker-mutator/api/core';
 
@@ -92,7 +93,7 @@ for (const group of groups) {
   const results = await runGroup(group);
   all.push(...results.filter((m) => DETECTED.has(m.status) || UNDETECTED.has(m.status)));
   const seconds = (Date.now() - groupStarted) / 1000;
-  for (const [file, t] of tally(results)) rows.push([file, t, seconds]);
+  for (const [file, t] of tally(results)) rows.push([relative(process.cwd(), file), t, seconds]);
 }
 
 const pad = (text: string | number, width: number) => String(text).padStart(width);
