@@ -69,6 +69,15 @@ describe('the rules of a credit note', () => {
     assert.equal(error, blocked);
   });
 
+  test('names a sale that does not exist, and a credit note that cannot be credited again', () => {
+    const original = sell({ lines: [{ itemCode: SUGAR, quantity: 200 }], tenders: cash(33_000) });
+    const note = refund({ originalSaleId: original.saleId, reasonCode: '06', lines: [{ seq: 1, quantity: 100 }], tenders: cash(16_500) });
+    const missing = refusal({ originalSaleId: 99, reasonCode: '06', lines: [{ seq: 1, quantity: 100 }], tenders: cash(16_500) });
+    assert.deepEqual([missing.code, missing.field, missing.message], ['SALE_NOT_FOUND', 'originalSaleId', 'originalSaleId: no sale 99']);
+    const again = refusal({ originalSaleId: note.saleId, reasonCode: '06', lines: [{ seq: 1, quantity: 100 }], tenders: cash(16_500) });
+    assert.deepEqual([again.code, again.field, again.message], ['REFUND_OF_REFUND', 'originalSaleId', 'originalSaleId: that receipt is a credit note']);
+  });
+
   test('names a line the sale does not have', () => {
     const original = sell({ lines: [{ itemCode: SUGAR, quantity: 100 }], tenders: cash(16_500) });
     const error = refusal({ originalSaleId: original.saleId, reasonCode: '06', lines: [{ seq: 1, quantity: 100 }, { seq: 3, quantity: 100 }], tenders: cash(33_000) });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { ApiError, saleInput, type SaleInput, type UserSummary } from '../../../src-shared/api';
-import { items, saleLines, sales } from '../../../src-main/ledger/schema';
+import { items, saleLines, sales, tenders } from '../../../src-main/ledger/schema';
 import { completeSale, tradeInvoiceNumber, type SaleDeps } from '../../../src-main/till/sale';
 import { TestClock } from '../../support/clock';
 import { saleDeps, testLedger, type TestLedger } from '../../support/ledger';
@@ -64,6 +64,8 @@ describe('the rules of a sale', () => {
     assert.deepEqual(committed, [1], 'the sender is woken with the new sale');
     const stored = ledger.db.select().from(saleLines).where(eq(saleLines.saleId, 1)).all();
     assert.deepEqual(stored.map((l) => [l.originalSeq, l.rate, l.taxable, l.tax]), [[null, 1600, 28_448, 4_552], [null, 0, 6_500, 0]]);
+    const paid = ledger.db.select().from(tenders).where(eq(tenders.saleId, 1)).all();
+    assert.deepEqual(paid.map((t) => [t.seq, t.kind, t.amount, t.reference]), [[1, 'cash', 50_000, null]]);
     const row = ledger.db.select().from(sales).where(eq(sales.id, 1)).get()!;
     assert.deepEqual([row.kind, row.originalSaleId, row.refundReason, row.changeGiven, row.customerTin, row.customerName], ['S', null, null, 10_500, null, null]);
   });
@@ -92,6 +94,10 @@ describe('the rules of a sale', () => {
     assert.deepEqual([waiting.code, waiting.field, waiting.params], ['ITEM_NOT_REGISTERED', 'lines.0.itemCode', { name: 'Cooking oil 1L' }]);
     const unknown = refusal({ lines: [{ itemCode: 'NOPE', quantity: 100 }], tenders: cash(100) });
     assert.deepEqual(unknown.params, { code: 'NOPE' });
+    assert.deepEqual(
+      [unknown.message, withdrawn.message, waiting.message],
+      ['lines.0.itemCode: no item with code NOPE', 'lines.0.itemCode: Sugar 1kg is withdrawn from sale', 'lines.0.itemCode: Cooking oil 1L is waiting for KRA to accept it'],
+    );
   });
 
   test('sells at an overridden price, and a cart discount, only with a supervisor or their approval', () => {
