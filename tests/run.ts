@@ -34,9 +34,16 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+/**
+ * Each test file must finish within this, so a hang fails the run instead of holding CI. Node 20's
+ * runner applies --test-timeout to a file as a whole; the longest, the crash test's 200 kills, took
+ * 404 s with three busy loops competing for the two cores, hence more than twice that.
+ */
+const FILE_TIME_LIMIT_MS = 15 * 60_000;
+
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', `--test-timeout=${FILE_TIME_LIMIT_MS}`, ...files],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -3,11 +3,21 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 /** What one step of a sender came to: nothing to do, something done, or KRA out of reach. */
 export type StepResult = 'idle' | 'progress' | 'retry';
 
+/** Calls fire once after ms unless the returned function is called first. */
+export type Timer = (ms: number, fire: () => void) => () => void;
+
+const realTimer: Timer = (ms, fire) => {
+  const handle = setTimeout(fire, ms);
+  return () => clearTimeout(handle);
+};
+
 export interface LoopOptions {
   backoff?: BackoffPolicy;
   random?: () => number;
   /** How long to wait for new work before looking again when there is none. */
   idlePollMs?: number;
+  /** Times the waits between steps; tests pass their own. */
+  timer?: Timer;
   log?: (message: string) => void;
 }
 
@@ -65,11 +75,12 @@ export class SenderLoop {
   private pause(ms: number): Promise<void> {
     if (this.woken) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
+      let cancel = () => {};
+      const done = () => {
+        cancel();
         resolve();
-      }
+      };
+      cancel = (this.options.timer ?? realTimer)(ms, done);
       this.wakeUp = () => {
         this.wakeUp = null;
         done();

@@ -21,7 +21,7 @@ export async function spawnHost(args: string[], env: NodeJS.ProcessEnv = {}): Pr
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start in 30 s:\n${log}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`host did not start in 90 s:\n${log}`)), 90_000);
     lines.on('line', (line) => {
       log += `${line}\n`;
       const match = /^Mauzo till at (http:\/\/\S+)$/.exec(line);

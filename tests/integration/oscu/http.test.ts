@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import diagnostics from 'node:diagnostics_channel';
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createHttpClient, HttpFailure, type HttpClient } from '../../../src-main/oscu/http';
 import { closedPort } from './fake-kra';
@@ -51,21 +53,28 @@ describe('HTTP to KRA', () => {
   });
 
   it('opens a new connection when the server has closed the idle one', async () => {
-    const { url, server } = await serve((req, _body, res) => res.writeHead(200).end(String(req.socket.remotePort)));
-    server.keepAliveTimeout = 100;
-    const first = await client.send(url, { method: 'GET', headers: {}, timeoutMs: 1000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const second = await client.send(url, { method: 'GET', headers: {}, timeoutMs: 1000 });
+    // The server closes each connection once it has answered, without saying so in the answer.
+    const { url, server } = await serve((req, _body, res) => res.writeHead(200).end(String(req.socket.remotePort), () => req.socket.end()));
+    const opened: Socket[] = [];
+    const see = (message: unknown) => opened.push((message as { socket: Socket }).socket);
+    diagnostics.subscribe('net.client.socket', see);
+    const first = await client.send(url, { method: 'GET', headers: {}, timeoutMs: 10_000 });
+    diagnostics.unsubscribe('net.client.socket', see);
+    assert.equal(opened.length, 1);
+    if (!opened[0]!.destroyed) await once(opened[0]!, 'close');
+    const second = await client.send(url, { method: 'GET', headers: {}, timeoutMs: 10_000 });
     assert.notEqual(second.text, first.text);
     await stop(server);
   });
 
   it('gives up on the whole call after its timeout', async () => {
-    const { url, server } = await serve((_req, _body, res) => setTimeout(() => res.writeHead(200).end('late'), 1000));
-    const started = performance.now();
+    // The answer comes long after the call's limit; a client that waited for it would get 'late'.
+    let late: NodeJS.Timeout | undefined;
+    const { url, server } = await serve((_req, _body, res) => (late = setTimeout(() => res.writeHead(200).end('late'), 60_000)));
     const failure = await failureOf(client.send(url, { method: 'POST', headers: {}, body: '{}', timeoutMs: 150 }));
     assert.deepEqual([failure.code, failure.message], ['TIMEOUT', 'no answer within 150 ms']);
-    assert.ok(performance.now() - started < 900);
+    assert.ok(late, 'the request reached the server, whose answer was still to come');
+    clearTimeout(late);
     server.closeAllConnections();
     await stop(server);
   });
@@ -75,8 +84,7 @@ describe('HTTP to KRA', () => {
     assert.equal(refused.code, 'CONNECTION');
     assert.match(refused.message, /ECONNREFUSED/);
     const { url, server } = await serve((_req, _body, res) => {
-      res.writeHead(200, { 'Content-Length': '100' }).write('{"resultCd":');
-      setTimeout(() => res.socket?.destroy(), 20);
+      res.writeHead(200, { 'Content-Length': '100' }).write('{"resultCd":', () => res.socket?.destroy());
     });
     assert.equal((await failureOf(client.send(url, { method: 'POST', headers: {}, body: '{}', timeoutMs: 1000 }))).code, 'CONNECTION');
     await stop(server);
@@ -96,9 +104,11 @@ describe('HTTP to KRA', () => {
 
   it('fails the calls in flight when the till closes, and refuses new ones', async () => {
     const own = createHttpClient();
-    const { url, server } = await serve(() => undefined);
+    let arrived: () => void = () => {};
+    const received = new Promise<void>((resolve) => (arrived = resolve));
+    const { url, server } = await serve(() => arrived());
     const pending = own.send(url, { method: 'POST', headers: {}, body: '{}', timeoutMs: 5000 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await received;
     own.close();
     assert.equal((await failureOf(pending)).code, 'CLOSED');
     assert.equal((await failureOf(own.send(url, { method: 'POST', headers: {}, body: '{}', timeoutMs: 5000 }))).code, 'CLOSED');
@@ -110,11 +120,11 @@ describe('HTTP to KRA', () => {
 /** A process that listens with a backlog of one and never accepts: its event loop is held. */
 async function blockedListener(): Promise<{ url: string; child: ChildProcess }> {
   const script = `const s = require('node:net').createServer(); s.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
-    process.stdout.write(String(s.address().port) + '\\n');
-    setTimeout(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0), 50);
+    require('node:fs').writeSync(1, String(s.address().port) + '\\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
   });`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The port is written just before the loop is held, so nothing is accepted once it is known.
   const port = await new Promise<string>((resolve) => child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
-  await new Promise((resolve) => setTimeout(resolve, 150));
   return { url: `http://127.0.0.1:${port}/x`, child };
 }

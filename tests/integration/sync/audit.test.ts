@@ -97,7 +97,8 @@ describe('the audit of KRA traffic', () => {
     const dir = tempDir();
     await sim.admin.reset();
     const { app, token } = await openTill(dir.path);
-    await sim.admin.addFault({ kind: 'latency', latencyMs: 5_000, endpoints: ['saveTrnsSalesOsdc'] });
+    // KRA holds the sale far longer than the test takes, so the till closes with it unanswered.
+    await sim.admin.addFault({ kind: 'latency', latencyMs: 100_000, endpoints: ['saveTrnsSalesOsdc'] });
     try {
       assert.ok((await app.dispatch('sale.complete', SALE, token)).ok);
       await waitFor('the sale to be on its way to KRA', () => sim.admin.stats().then((s) => (s.byEndpoint.saveTrnsSalesOsdc ?? 0) > 0));

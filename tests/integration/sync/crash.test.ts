@@ -9,6 +9,7 @@ import { launchSimulator, type SimulatorProcess } from '../../../src-main/kra-si
 import { projectPaths } from '../../../src-main/paths';
 import { assertKraHoldsExactlyOurSales, ourSales } from '../../support/kra-match';
 import { tempDir } from '../../support/temp';
+import { waitFor } from '../../support/wait';
 
 const KILLS = Number(process.env.MAUZO_CRASH_KILLS ?? 200);
 
@@ -114,7 +115,7 @@ describe('crash safety: SIGKILL at random points while selling and sending', () 
 
     const last = new EngineRun(bundle, dataDir, sim.directBase);
     await last.ready;
-    while ((await last.depth()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor('the last run to send every sale to KRA', async () => (await last.depth()) === 0, 5 * 60_000);
     await last.stop();
 
     const receipts = new Set(ourSales(dataDir).map((s) => s.receipt_no));

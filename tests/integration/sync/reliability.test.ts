@@ -49,7 +49,7 @@ describe('every sale reaches KRA exactly once, in order, whatever the network do
 
   const drained = async (t: NonNullable<typeof till>) => {
     try {
-      await waitFor('the outbox to drain', async () => (await t.app.call('sync.status', {}, t.token)).queueDepth === 0, 30_000);
+      await waitFor('the outbox to drain', async () => (await t.app.call('sync.status', {}, t.token)).queueDepth === 0);
     } catch (error) {
       const { token } = await t.app.call('session.login', { pin: '9999' });
       const [status, parked] = await Promise.all([t.app.call('sync.status', {}, token), t.app.call('sync.parked', {}, token)]);

@@ -38,19 +38,21 @@ describe('starting up', () => {
     const app = withOpenShift(createApp({
       dataDir: dir.path,
       migrationsFolder: projectPaths.migrations,
-      kra: { mode: 'demo', baseUrl: silent.url, timeoutsMs: { write: 5000, read: 5000, bulkRead: 5000 } },
+      // KRA's silence outlasts the test: a till that waited for an answer or a timeout would fail below.
+      kra: { mode: 'demo', baseUrl: silent.url, timeoutsMs: { write: 60_000, read: 60_000, bulkRead: 60_000 } },
       log: () => {},
     }));
     try {
-      const started = Date.now();
       await app.ready;
-      assert.ok(Date.now() - started < 2000, `ready without waiting for KRA (${Date.now() - started} ms)`);
       const login = await app.dispatch('session.login', { pin: '1234' }, null);
       assert.ok(login.ok);
       const token = (login.value as { token: string }).token;
+      await waitFor('the till to ask the silent KRA', () => silent.sockets.size > 0);
       const sale = await app.dispatch('sale.complete', { lines: [{ itemCode: 'KE2BGNO0000002', quantity: 100 }], tenders: [{ kind: 'cash', amount: 20_000 }] }, token);
       assert.ok(sale.ok, JSON.stringify(sale));
       assert.equal((sale.value as { status: string }).status, 'provisional');
+      const asked = await app.dispatch('sync.status', {}, token);
+      assert.equal(asked.ok && (asked.value as { lastError: unknown }).lastError, null, 'ready and selling while the question to KRA is still open');
       await waitFor('the till to say KRA is offline', async () => {
         const status = await app.dispatch('sync.status', {}, token);
         return status.ok && (status.value as { state: string; queueDepth: number }).state === 'offline';

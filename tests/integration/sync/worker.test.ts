@@ -276,14 +276,21 @@ describe('the outbox sender', () => {
   test('a sale committed while the sender is busy is sent at once, not after the idle wait', async () => {
     let answerPing: (() => void) | null = null;
     kra.ping = () => new Promise((resolve) => (answerPing = () => resolve({ kind: 'answered' })));
-    const worker = new SyncWorker({ db: ledger.db, clock, kra, contact: new KraContact(ledger.db, clock), idlePollMs: 60_000 });
+    // The idle wait never ends by itself here: only the wake can let the sale go.
+    const waits: number[] = [];
+    const timer = (ms: number) => {
+      waits.push(ms);
+      return () => {};
+    };
+    const worker = new SyncWorker({ db: ledger.db, clock, kra, contact: new KraContact(ledger.db, clock), idlePollMs: 60_000, timer });
     worker.start();
     await waitFor('the sender to ask KRA', () => answerPing !== null);
     sellSugar(ledger, clock);
     worker.wake();
     answerPing!();
-    await waitFor('the sale to be sent', () => kra.sends.length === 1, 2_000);
+    await waitFor('the sale to be sent', () => kra.sends.length === 1);
     await worker.stop();
+    assert.ok(waits.every((ms) => ms === 60_000), `only idle waits were started: ${waits.join(', ')}`);
   });
 
   test('with nothing to send it still asks KRA, so the watchdog knows whether KRA answers', async () => {
