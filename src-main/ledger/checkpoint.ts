@@ -22,6 +22,12 @@ export function checkpointSoon(client: Database.Database): void {
   scheduled.add(client);
   setTimeout(() => {
     scheduled.delete(client);
-    if (client.open && !client.inTransaction) client.pragma('wal_checkpoint(PASSIVE)');
+    if (!client.open || client.inTransaction) return;
+    try {
+      client.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // A checkpoint that cannot write (a full disk) leaves the pages in the WAL, as durable there;
+      // the next sale's checkpoint tries again. Nothing may throw out of a timer.
+    }
   }, DELAY_MS).unref();
 }
