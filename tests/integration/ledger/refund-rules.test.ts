@@ -59,7 +59,7 @@ describe('the rules of a credit note', () => {
     const row = ledger.db.select().from(sales).where(eq(sales.id, note.saleId)).get()!;
     assert.deepEqual([row.kind, row.originalSaleId, row.refundReason, row.changeGiven, row.customerTin], ['R', original.saleId, '03', 0, null]);
     const item = (row.payload as { itemList: Record<string, unknown>[] }).itemList[0]!;
-    assert.deepEqual([item.itemCd, item.itemClsCd, item.bcd, item.pkgUnitCd, item.qtyUnitCd], [MILK, '50131700', '6161100110031', 'BQ', 'NO']);
+    assert.deepEqual([item.itemCd, item.itemClsCd, item.bcd, item.pkgUnitCd, item.qtyUnitCd], [MILK, '1000000000', '6161100110031', 'BQ', 'NO']);
   });
 
   test('asks whether it may issue an invoice before anything else', () => {
@@ -85,12 +85,12 @@ describe('the rules of a credit note', () => {
   });
 
   test('says how much of a line is left to credit, in units', () => {
-    const original = sell({ lines: [{ itemCode: SUGAR, quantity: 250 }], tenders: cash(50_000) });
+    const original = sell({ lines: [{ itemCode: SUGAR, quantity: 300 }], tenders: cash(49_500) });
     refund({ originalSaleId: original.saleId, reasonCode: '06', lines: [{ seq: 1, quantity: 100 }], tenders: cash(16_500) });
-    const error = refusal({ originalSaleId: original.saleId, reasonCode: '06', lines: [{ seq: 1, quantity: 200 }], tenders: cash(33_000) });
-    assert.deepEqual([error.code, error.field, error.params], ['REFUND_EXCEEDS_SALE', 'lines.0.quantity', { left: 1.5 }]);
-    assert.equal(error.message, 'lines.0.quantity: only 1.5 of Sugar 1kg is left to refund');
-    assert.equal(refund({ originalSaleId: original.saleId, reasonCode: '06', lines: [{ seq: 1, quantity: 150 }], tenders: cash(24_750) }).total, 24_750, 'exactly what is left may go back');
+    const error = refusal({ originalSaleId: original.saleId, reasonCode: '06', lines: [{ seq: 1, quantity: 300 }], tenders: cash(49_500) });
+    assert.deepEqual([error.code, error.field, error.params], ['REFUND_EXCEEDS_SALE', 'lines.0.quantity', { left: 2 }]);
+    assert.equal(error.message, 'lines.0.quantity: only 2 of Sugar 1kg is left to refund');
+    assert.equal(refund({ originalSaleId: original.saleId, reasonCode: '06', lines: [{ seq: 1, quantity: 200 }], tenders: cash(33_000) }).total, 33_000, 'exactly what is left may go back');
   });
 
   test('refuses one line named twice for more than was sold', () => {
