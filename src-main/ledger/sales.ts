@@ -1,4 +1,4 @@
-import { asc, eq, getTableColumns, gt, max, sum } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, max, sql, sum } from 'drizzle-orm';
 import { GENESIS_HASH, chainHash, type ChainedContent } from './chain';
 import type { LedgerDb, LedgerWriter } from './open';
 import { checkpointSoon } from './checkpoint';
@@ -34,7 +34,9 @@ function itemFromValues(values: readonly unknown[]): typeof items.$inferSelect {
 }
 
 export function mpesaCodeUsed(db: LedgerDb, reference: string): boolean {
-  return db.select({ saleId: tenders.saleId }).from(tenders).where(eq(tenders.reference, reference)).limit(1).get() !== undefined;
+  // The literal 'mpesa' lets SQLite use the partial unique index on M-Pesa codes.
+  const used = db.select({ saleId: tenders.saleId }).from(tenders).where(and(sql`${tenders.kind} = 'mpesa'`, eq(tenders.reference, reference)));
+  return used.limit(1).get() !== undefined;
 }
 
 /** The newest commit time, of sales after `afterSaleId` (a clock re-anchored past future-dated sales). */

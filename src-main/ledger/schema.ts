@@ -153,7 +153,11 @@ export const tenders = sqliteTable('tenders', {
   kind: text('kind', { enum: ['cash', 'mpesa', 'card', 'credit'] }).notNull(),
   amount: integer('amount').notNull(),
   reference: text('reference'),
-}, (t) => [uniqueIndex('tenders_seq').on(t.saleId, t.seq), uniqueIndex('tenders_mpesa_reference').on(t.kind, t.reference)]);
+}, (t) => [
+  uniqueIndex('tenders_seq').on(t.saleId, t.seq),
+  // An M-Pesa code pays once; a card's approval code may come round again on another day.
+  uniqueIndex('tenders_mpesa_reference').on(t.kind, t.reference).where(sql`${t.kind} = 'mpesa'`),
+]);
 
 /**
  * The queue to KRA: one row per sale, sent strictly in sale order by one sender. `invcNo` is given at

@@ -116,6 +116,13 @@ describe('committing a sale', () => {
     assert.equal(rows().sales, 1);
   });
 
+  test('takes a card approval code that came round again, on another sale', () => {
+    const pay = { lines: [{ itemCode: 'KE2BGNO0000002', quantity: 100 }], tenders: [{ kind: 'card' as const, amount: 16500, reference: '004512' }] };
+    completeSale(saleDeps(ledger, clock), pay, ledger.cashier);
+    completeSale(saleDeps(ledger, clock), pay, ledger.cashier);
+    assert.equal(rows().sales, 2);
+  });
+
   test('lets a cashier discount with a supervisor\'s approval, spent once', () => {
     let approvals = 1;
     const deps = saleDeps(ledger, clock, { consumeApproval: (token) => token === 'ok' && approvals-- > 0 });
