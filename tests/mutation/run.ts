@@ -4,7 +4,7 @@
 //
 // Each group of files is mutated against the tests that speak of it, so a mutant of money.ts does
 // not wait for the integration tests that merely import it. Results are kept per group in
-// reports/stryker-incremental-GROUP.json: a later run tests only mutants whose code or tests changed.
+// tests/mutation/incremental/GROUP.json: a later run tests only mutants whose code or tests changed.
 import { relative } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult } from '@stryker-mutator/api/core';
@@ -71,8 +71,8 @@ async function runGroup(group: Group): Promise<MutantResult[]> {
   const stryker = new Stryker({
     mutate: group.mutate,
     tap: { testFiles: group.tests, nodeArgs: ['--test-reporter=tap', '--import', 'tsx'], forceBail: true },
-    incrementalFile: `reports/stryker-incremental-${group.name}.json`,
-    htmlReporter: { fileName: `reports/mutation/${group.name}.html` },
+    incrementalFile: `tests/mutation/incremental/${group.name}.json`,
+    htmlReporter: { fileName: `test-output/mutation/${group.name}.html` },
   });
   return stryker.runMutationTest();
 }
