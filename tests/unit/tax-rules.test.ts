@@ -31,15 +31,21 @@ describe('tax rates a till will use', () => {
     ['written as text', '1600'],
   ];
   for (const [what, rate] of bad) {
-    it(`refuses a rate ${what}, for the line that uses it and for a class no line uses`, () => {
-      const onLine = refusal(() => priceInvoice([sugar], { ...RATES, B: rate as number }));
-      assert.deepEqual([onLine.code, onLine.field], ['UNKNOWN_RATE', 'lines.0.taxClass']);
-      assert.match(onLine.message, /^class B has no tax rate; use A\.\.E with rates from KRA's code list$/);
-      const unused = refusal(() => priceInvoice([sugar], { ...RATES, E: rate as number }));
-      assert.deepEqual([unused.code, unused.field], ['UNKNOWN_RATE', 'rates.E']);
-      assert.equal(unused.message, `the rate ${String(rate)} of class E is not in hundredths of a percent (0..10000)`);
+    it(`refuses a rate ${what}, whether a line uses its class or not`, () => {
+      for (const taxClass of ['B', 'E'] as const) {
+        const refused = refusal(() => priceInvoice([sugar], { ...RATES, [taxClass]: rate as number }));
+        assert.deepEqual([refused.code, refused.field], ['UNKNOWN_RATE', `rates.${taxClass}`]);
+        assert.equal(refused.message, `the rate ${String(rate)} of class ${taxClass} is not in hundredths of a percent (0..10000)`);
+      }
     });
   }
+
+  it('refuses a line whose class the code list does not carry (spec 13.2), and prices one that it does', () => {
+    const { B: _listedB, ...withoutB } = RATES;
+    const refused = refusal(() => priceInvoice([sugar], withoutB));
+    assert.deepEqual([refused.code, refused.field, refused.message], ['UNKNOWN_RATE', 'lines.0.taxClass', "class B is not in KRA's code list for this environment, so it has no rate"]);
+    assert.equal(priceInvoice([{ ...sugar, taxClass: 'A' }], withoutB).taxTotal, 0);
+  });
 });
 
 describe("reading KRA's code list", () => {
@@ -72,11 +78,11 @@ describe("reading KRA's code list", () => {
     assert.equal(ratesFromCodeList(list('16', [{ cd: 'B', userDfnCd1: '16.00' }])).B, 1600);
   });
 
-  it('refuses a class listed twice with different rates, and a class left out, as UNKNOWN_RATE', () => {
+  it('refuses a class listed twice with different rates as UNKNOWN_RATE, and leaves a class left out without a rate', () => {
     const twice = refusal(() => ratesFromCodeList(list('16', [{ cd: 'B', userDfnCd1: '8' }])));
     assert.deepEqual([twice.name, twice.code, twice.field, twice.message], ['TaxError', 'UNKNOWN_RATE', 'codeList.B', 'class B is listed twice with different rates']);
-    const missing = refusal(() => ratesFromCodeList(list('16').filter((d) => d.cd !== 'C')));
-    assert.deepEqual([missing.code, missing.field, missing.message], ['UNKNOWN_RATE', 'codeList.C', "KRA's code list has no rate for class C; refresh the code list"]);
+    const missing = ratesFromCodeList(list('16').filter((d) => d.cd !== 'C'));
+    assert.deepEqual([missing.C, missing.B], [undefined, 1600], 'no built-in rate stands in for a class the list leaves out');
   });
 });
 
@@ -113,7 +119,7 @@ describe('bad lines', () => {
   it('says how to write a quantity, a price and a class', () => {
     assert.equal(refusal(() => priceInvoice([{ ...sugar, quantity: 0 }], RATES)).message, 'quantity 0 is not a positive whole number of hundredths (150 is 1.5)');
     assert.equal(refusal(() => priceInvoice([{ ...sugar, unitPrice: 10.5 }], RATES)).message, 'unit price 10.5 is not a whole, non-negative number of cents');
-    assert.equal(refusal(() => priceInvoice([{ ...sugar, taxClass: 'F' as 'B' }], RATES)).message, "class F has no tax rate; use A..E with rates from KRA's code list");
+    assert.equal(refusal(() => priceInvoice([{ ...sugar, taxClass: 'F' as 'B' }], RATES)).message, 'class F is not a KRA tax class (A..E)');
   });
 });
 
