@@ -24,7 +24,7 @@ import { figure, interleave, timingFigures, type Figure } from './stats';
 const SALES = 2000;
 
 function twentyLineSale(): SaleInput {
-  const lines = Array.from({ length: 20 }, (_, i) => ({ itemCode: DEMO_CATALOGUE[i % DEMO_CATALOGUE.length]!.code, quantity: 100 + (i % 3) * 50 }));
+  const lines = Array.from({ length: 20 }, (_, i) => ({ itemCode: DEMO_CATALOGUE[i % DEMO_CATALOGUE.length]!.code, quantity: 100 + (i % 3) * 100 }));
   return { lines, tenders: [{ kind: 'cash', amount: 10_000_000 }] };
 }
 
