@@ -65,7 +65,7 @@ async function bareStart(ledgerFile: string): Promise<Start> {
 }
 
 async function api(url: string, method: string, body: unknown, token?: string): Promise<unknown> {
-  const response = await fetch(new URL(`api/${method}`, url), { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {}, body: JSON.stringify(body) });
+  const response = await fetch(new URL(`api/${method}`, url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   const answer = (await response.json()) as { ok: boolean; value: unknown };
   if (!answer.ok) throw new Error(`${method} failed: ${JSON.stringify(answer)}`);
   return answer.value;

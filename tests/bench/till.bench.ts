@@ -14,8 +14,12 @@ import { UNREACHABLE_KRA } from '../support/app';
 import { scan } from '../e2e/till-steps';
 import { launchChromium } from '../support/browser';
 import { spawnHost } from '../support/host';
+import { openShiftOver } from '../support/shift';
 import { tempDir } from '../support/temp';
 import type { BenchSuite } from './run';
+
+/** The host takes only JSON bodies. */
+const JSON_BODY = { 'Content-Type': 'application/json' };
 import { figure, formatRatio, formatValue, interleave, summarise, timingFigures, type Figure } from './stats';
 
 const CATALOGUE = 50_000;
@@ -84,8 +88,8 @@ async function searchFigures(dataDir: string, hostUrl: string): Promise<Figure[]
     for (const query of queries) {
       const times = await interleave(
         1,
-        () => fetch(new URL('api/system.health', hostUrl), { method: 'POST', body: '{}' }).then((r) => r.json()),
-        () => fetch(new URL('api/items.search', hostUrl), { method: 'POST', headers: { Authorization: `Bearer ${hostToken}` }, body: JSON.stringify({ query }) }).then((r) => r.json()),
+        () => fetch(new URL('api/system.health', hostUrl), { method: 'POST', headers: JSON_BODY, body: '{}' }).then((r) => r.json()),
+        () => fetch(new URL('api/items.search', hostUrl), { method: 'POST', headers: { ...JSON_BODY, Authorization: `Bearer ${hostToken}` }, body: JSON.stringify({ query }) }).then((r) => r.json()),
       );
       http.floor.push(...times.floor);
       http.work.push(...times.work);
@@ -101,7 +105,7 @@ async function searchFigures(dataDir: string, hostUrl: string): Promise<Figure[]
 }
 
 async function httpLogin(hostUrl: string): Promise<string> {
-  const response = await fetch(new URL('api/session.login', hostUrl), { method: 'POST', body: JSON.stringify({ pin: '9999' }) });
+  const response = await fetch(new URL('api/session.login', hostUrl), { method: 'POST', headers: JSON_BODY, body: JSON.stringify({ pin: '9999' }) });
   const body = (await response.json()) as { ok: boolean; value: { token: string } };
   return body.value.token;
 }
@@ -180,6 +184,7 @@ export async function benchTill(): Promise<Figure[]> {
     loadCatalogue(searchData.path);
     const host = await spawnHost(['--data', data.path]);
     try {
+      await openShiftOver(host.url);
       return [...(await tillFigures(host.url)), ...(await searchFigures(searchData.path, host.url))];
     } finally {
       await host.stop();
